@@ -1,0 +1,773 @@
+package io.github.jcg.core;
+
+import io.github.jcg.core.fs.ProcessCgroupEntry;
+import io.github.jcg.core.fs.ProcessCgroupParser;
+import io.github.jcg.core.sample.UsageReader;
+import io.github.jcg.core.sample.UsageSnapshot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A handle on one group: a validated path and the hierarchies selected for it. Holding a
+ * handle changes nothing; {@link #create()}, {@link #apply(Resources)}, {@link #attach(long)}
+ * and {@link #delete(DeleteOptions)} do, each all or nothing.
+ *
+ * <p>Control files are found by name: {@code cpu.cfs_quota_us} goes to the hierarchy that
+ * owns {@code cpu}, core files to the selected hierarchies, and on hybrid hosts files the v1
+ * side lacks ({@code cpu.pressure}, {@code cgroup.kill}) to the v2 mount.
+ */
+public final class Cgroup {
+    private static final String PROCS = "cgroup.procs";
+    private static final String SUBTREE_CONTROL = "cgroup.subtree_control";
+    private static final long SETTLE_TIMEOUT_NANOS = 5_000_000_000L;
+
+    private final CgroupHost host;
+    private final CgroupPath path;
+    private final ControllerSelection selection;
+    private final List<Placement> placements;
+    private final Set<String> v2Controllers;
+
+    Cgroup(CgroupHost host, CgroupPath path, ControllerSelection selection, List<Hierarchy> hierarchies, Set<String> v2Controllers) {
+        this.host = host;
+        this.path = path;
+        this.selection = selection;
+        this.placements = hierarchies.stream().map(h -> new Placement(h, path)).toList();
+        this.v2Controllers = Set.copyOf(v2Controllers);
+    }
+
+    public CgroupPath path() {
+        return path;
+    }
+
+    public ControllerSelection selection() {
+        return selection;
+    }
+
+    /** The hierarchies this handle creates, attaches and deletes in. */
+    public List<Hierarchy> hierarchies() {
+        return placements.stream().map(Placement::hierarchy).toList();
+    }
+
+    /** The group's directory in one hierarchy. */
+    public Path directory(Hierarchy hierarchy) {
+        return new Placement(hierarchy, path).dir();
+    }
+
+    /** True when the group exists in every selected hierarchy. */
+    public boolean exists() {
+        return placements.stream().allMatch(Placement::exists);
+    }
+
+    public Cgroup child(String name) {
+        return host.group(path.child(name), selection);
+    }
+
+    public Cgroup parent() {
+        return host.group(path.parent(), selection);
+    }
+
+    // ---------------------------------------------------------------- create
+
+    /** Creates the group (and missing ancestors) in every selected hierarchy. */
+    public Cgroup create() {
+        return create(CreateOptions.defaults());
+    }
+
+    /**
+     * Creates the group and any missing ancestors in every selected hierarchy. On v2 the
+     * selected controllers are enabled in each ancestor's {@code cgroup.subtree_control},
+     * from the root down. If any step fails, everything this call made is removed and every
+     * controller it enabled is disabled again before the exception is thrown. Creating a
+     * group that exists already is not an error (as with cgcreate).
+     */
+    public Cgroup create(CreateOptions options) {
+        if (path.isRoot()) {
+            throw new InvalidGroupPathException("/", "the root group always exists; give the name of a group to create");
+        }
+        UndoLog undo = new UndoLog();
+        try {
+            for (Placement target : placements) {
+                createIn(target, options, undo);
+            }
+        } catch (RuntimeException e) {
+            undo.run();
+            throw e;
+        }
+        return this;
+    }
+
+    private void createIn(Placement target, CreateOptions options, UndoLog undo) {
+        Placement root = target.at(CgroupPath.root());
+        root.requireGroup();
+        boolean enable = target.isV2() && !v2Controllers.isEmpty();
+        if (enable) {
+            enableControllers(root, undo);
+        }
+        List<CgroupPath> lineage = path.lineage();
+        for (int i = 0; i < lineage.size(); i++) {
+            Placement level = target.at(lineage.get(i));
+            if (!level.exists()) {
+                level.at(lineage.get(i).parent()).checkConfined();
+                makeDirectory(level);
+                undo.add(() -> removeDirectory(level));
+                if (level.hierarchy().has(Controller.CPUSET) && level.hierarchy().version() == CgroupVersion.V1) {
+                    inheritCpuset(level);
+                }
+            } else {
+                level.checkConfined();
+            }
+            if (enable && i < lineage.size() - 1) {
+                enableControllers(level, undo);
+            }
+        }
+        if (options.changesAnything()) {
+            applyOwnership(target, options);
+        }
+    }
+
+    /** Enables this handle's v2 controllers in one group's subtree_control, noting how to undo it. */
+    private void enableControllers(Placement level, UndoLog undo) {
+        Set<String> offered = words(level.read("cgroup.controllers"));
+        Set<String> enabled = words(level.read(SUBTREE_CONTROL));
+        List<String> missing = new ArrayList<>();
+        for (String c : v2Controllers) {
+            if (!offered.contains(c)) {
+                throw new ControllerNotAvailableException("cannot enable the " + c + " controller below " + level.path()
+                        + ": " + level.dir().resolve("cgroup.controllers") + " offers only "
+                        + (offered.isEmpty() ? "none" : String.join(" ", offered))
+                        + (level.path().isRoot() ? " (the controller is not available on this v2 hierarchy)"
+                        : " (its parent must enable it in cgroup.subtree_control first)"));
+            }
+            if (!enabled.contains(c)) {
+                missing.add(c);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        level.write(SUBTREE_CONTROL, missing.stream().map(c -> "+" + c).collect(Collectors.joining(" ")));
+        undo.add(() -> level.write(SUBTREE_CONTROL, missing.stream().map(c -> "-" + c).collect(Collectors.joining(" "))));
+    }
+
+    /** A new v1 cpuset group starts with no CPUs and no memory nodes; give it its parent's. */
+    private static void inheritCpuset(Placement level) {
+        Placement parent = level.at(level.path().parent());
+        for (String file : List.of("cpuset.cpus", "cpuset.mems")) {
+            if (level.hasFile(file) && level.read(file).isBlank()) {
+                String inherited = parent.read(file).strip();
+                if (!inherited.isEmpty()) {
+                    level.write(file, inherited);
+                }
+            }
+        }
+    }
+
+    private static void makeDirectory(Placement level) {
+        try {
+            Files.createDirectory(level.dir());
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // created concurrently by someone else: it exists, which is what was asked
+        } catch (IOException e) {
+            throw KernelErrors.directoryRefused(level, "create", e);
+        }
+    }
+
+    private static void removeDirectory(Placement level) {
+        try {
+            Files.deleteIfExists(level.dir());
+        } catch (IOException e) {
+            throw KernelErrors.directoryRefused(level, "remove", e);
+        }
+    }
+
+    private static void applyOwnership(Placement target, CreateOptions options) {
+        Path dir = target.dir();
+        try {
+            setOwner(dir, options.groupOwner());
+            if (options.dirMode().isPresent()) {
+                Files.setPosixFilePermissions(dir, options.dirMode().get());
+            }
+            try (var files = Files.newDirectoryStream(dir)) {
+                for (Path file : files) {
+                    if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                        continue;
+                    }
+                    boolean tasksFile = KernelErrors.isProcsFile(file.getFileName().toString());
+                    setOwner(file, tasksFile ? options.tasksOwner().or(options::groupOwner) : options.groupOwner());
+                    Optional<Set<PosixFilePermission>> mode = tasksFile ? options.tasksMode() : options.fileMode();
+                    if (mode.isPresent()) {
+                        Files.setPosixFilePermissions(file, mode.get());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw KernelErrors.directoryRefused(target, "change owner or mode of", e);
+        }
+    }
+
+    private static void setOwner(Path path, Optional<Ownership> owner) throws IOException {
+        if (owner.isPresent()) {
+            Files.setAttribute(path, "unix:uid", owner.get().uid(), LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(path, "unix:gid", owner.get().gid(), LinkOption.NOFOLLOW_LINKS);
+        }
+    }
+
+    // ---------------------------------------------------------------- delete
+
+    /** Deletes an empty group without children; see {@link #delete(DeleteOptions)}. */
+    public void delete() {
+        delete(DeleteOptions.defaults());
+    }
+
+    /**
+     * Deletes the group in every selected hierarchy where it exists. Everything is checked
+     * before anything is removed: children without {@code recursive}, or processes with
+     * {@link DeleteOptions.OnPopulated#REFUSE}, are refused with a message and nothing changes.
+     */
+    public void delete(DeleteOptions options) {
+        if (path.isRoot()) {
+            throw new InvalidGroupPathException("/", "the root group cannot be deleted");
+        }
+        List<Placement> present = placements.stream().filter(Placement::exists).toList();
+        if (present.isEmpty()) {
+            if (options.ignoreMissing()) {
+                return;
+            }
+            throw new GroupNotFoundException(path.toString(), describe(placements));
+        }
+        List<List<Placement>> subtrees = new ArrayList<>();
+        for (Placement p : present) {
+            p.checkConfined();
+            List<Placement> subtree = subtreeOf(p);
+            if (!options.recursive() && subtree.size() > 1) {
+                throw new GroupBusyException("cgroup " + path + " has child groups ("
+                        + subtree.subList(1, subtree.size()).stream().map(c -> c.path().toString()).distinct().limit(5)
+                        .collect(Collectors.joining(", ")) + ") in " + p.describeHierarchy()
+                        + "; delete them first, or delete recursively (-r)", path.toString());
+            }
+            subtrees.add(subtree);
+        }
+        Set<Long> pids = processesIn(subtrees);
+        if (!pids.isEmpty()) {
+            switch (options.onPopulated()) {
+                case REFUSE -> throw new GroupBusyException("cgroup " + path + " still has " + pids.size() + " process"
+                        + (pids.size() == 1 ? "" : "es") + " (" + pids.stream().limit(5).map(String::valueOf)
+                        .collect(Collectors.joining(", ")) + (pids.size() > 5 ? ", …" : "")
+                        + "); move them out first, or delete with move-to-parent or kill", path.toString());
+                case MOVE_TO_PARENT -> moveProcessesToParent(subtrees);
+                case KILL -> kill();
+            }
+        }
+        for (List<Placement> subtree : subtrees) {
+            for (int i = subtree.size() - 1; i >= 0; i--) {
+                removeWhenEmpty(subtree.get(i));
+            }
+        }
+    }
+
+    private static Set<Long> processesIn(List<List<Placement>> subtrees) {
+        Set<Long> pids = new LinkedHashSet<>();
+        for (List<Placement> subtree : subtrees) {
+            for (Placement p : subtree) {
+                if (p.exists()) {
+                    pids.addAll(p.readIds(PROCS));
+                }
+            }
+        }
+        return pids;
+    }
+
+    private void moveProcessesToParent(List<List<Placement>> subtrees) {
+        for (List<Placement> subtree : subtrees) {
+            Placement destination = subtree.get(0).at(path.parent());
+            for (int i = subtree.size() - 1; i >= 0; i--) {
+                for (long pid : subtree.get(i).readIds(PROCS)) {
+                    writeId(destination, PROCS, pid, true);
+                }
+            }
+        }
+    }
+
+    /** rmdir, giving exiting tasks a moment: a group stays busy until its last task is reaped. */
+    private static void removeWhenEmpty(Placement p) {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT_NANOS;
+        while (true) {
+            try {
+                Files.deleteIfExists(p.dir());
+                return;
+            } catch (IOException e) {
+                Errno errno = Errno.of(e);
+                if ((errno != Errno.EBUSY && errno != Errno.ENOTEMPTY) || System.nanoTime() > deadline) {
+                    throw KernelErrors.directoryRefused(p, "remove", e);
+                }
+                pause(10);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- processes
+
+    /**
+     * Moves a process, with all its threads, into this group in every selected hierarchy.
+     * A v2 threaded group takes the threads one by one through {@code cgroup.threads}. A
+     * write that fails with EINVAL while the task is still being born is retried. If one
+     * hierarchy refuses, the process is moved back where it was in the others.
+     */
+    public void attach(long pid) {
+        if (pid <= 0) {
+            throw new InvalidValueException("pid", Long.toString(pid), "must be a positive process id");
+        }
+        List<ProcessCgroupEntry> origin = cgroupsOf(pid);
+        UndoLog undo = new UndoLog();
+        try {
+            for (Placement p : placements) {
+                p.requireGroup();
+                if (p.isV2() && isThreaded(p)) {
+                    for (long tid : threadsOf(pid)) {
+                        writeId(p, "cgroup.threads", tid, false);
+                    }
+                } else {
+                    writeId(p, PROCS, pid, false);
+                }
+                originIn(origin, p.hierarchy()).ifPresent(back -> undo.add(() -> writeId(p.at(back), PROCS, pid, true)));
+            }
+        } catch (RuntimeException e) {
+            undo.run();
+            throw e;
+        }
+    }
+
+    /** Moves a single thread ({@code tasks} on v1, {@code cgroup.threads} on v2). */
+    public void attachThread(long tid) {
+        if (tid <= 0) {
+            throw new InvalidValueException("thread id", Long.toString(tid), "must be a positive thread id");
+        }
+        for (Placement p : placements) {
+            p.requireGroup();
+            writeId(p, p.isV2() ? "cgroup.threads" : "tasks", tid, false);
+        }
+    }
+
+    /** Process ids in the group itself (not its children), from the first selected hierarchy. */
+    public List<Long> processes() {
+        Placement p = firstExisting();
+        return p.readIds(PROCS);
+    }
+
+    /** Thread ids in the group itself. */
+    public List<Long> threads() {
+        Placement p = firstExisting();
+        return p.readIds(p.isV2() ? "cgroup.threads" : "tasks");
+    }
+
+    /** Whether any process lives in the group or below it. */
+    public boolean isPopulated() {
+        for (Placement p : placements) {
+            if (p.exists() && p.isV2()) {
+                return p.read("cgroup.events").contains("populated 1");
+            }
+        }
+        return !processesIn(placements.stream().filter(Placement::exists).map(this::subtreeOf).toList()).isEmpty();
+    }
+
+    /** Kills every process in the group and below it, and waits until they are gone. */
+    public void kill() {
+        List<List<Placement>> subtrees = placements.stream().filter(Placement::exists).map(this::subtreeOf).toList();
+        if (subtrees.isEmpty()) {
+            throw new GroupNotFoundException(path.toString(), describe(placements));
+        }
+        refuseToKillOurselves(processesIn(subtrees));
+        Optional<Placement> v2 = subtrees.stream().map(s -> s.get(0)).filter(Placement::isV2).findFirst()
+                .or(() -> unifiedPlacement().filter(Placement::exists));
+        if (v2.isPresent() && v2.get().hasFile("cgroup.kill")) {
+            v2.get().write("cgroup.kill", "1");
+        } else {
+            freezeKillThaw(subtrees);
+        }
+        awaitEmpty(subtrees);
+    }
+
+    /** The v1 way (and v2 before 5.14): freeze so nothing can fork, SIGKILL every task, thaw. */
+    private void freezeKillThaw(List<List<Placement>> subtrees) {
+        Optional<Placement> freezer = freezerPlacement();
+        freezer.ifPresent(f -> setFrozen(f, true));
+        try {
+            for (long pid : processesIn(subtrees)) {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        } finally {
+            freezer.ifPresent(f -> setFrozen(f, false));
+        }
+    }
+
+    private Optional<Placement> freezerPlacement() {
+        Optional<Placement> v1 = host.layout().hierarchyOf(Controller.FREEZER)
+                .filter(h -> h.version() == CgroupVersion.V1).map(h -> new Placement(h, path)).filter(Placement::exists);
+        return v1.or(() -> unifiedPlacement().filter(p -> p.exists() && p.hasFile("cgroup.freeze")));
+    }
+
+    private static void setFrozen(Placement p, boolean frozen) {
+        if (p.isV2()) {
+            p.write("cgroup.freeze", frozen ? "1" : "0");
+        } else {
+            p.write("freezer.state", frozen ? "FROZEN" : "THAWED");
+        }
+    }
+
+    private void awaitEmpty(List<List<Placement>> subtrees) {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT_NANOS;
+        while (true) {
+            Set<Long> left = processesIn(subtrees);
+            if (left.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new GroupBusyException("cgroup " + path + " still has processes " + left
+                        + " after killing them (tasks stuck in uninterruptible sleep?)", path.toString());
+            }
+            // processes forked between the freeze and the kill get the same treatment
+            left.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            pause(10);
+        }
+    }
+
+    private static void refuseToKillOurselves(Set<Long> pids) {
+        Optional<ProcessHandle> self = Optional.of(ProcessHandle.current());
+        while (self.isPresent()) {
+            if (pids.contains(self.get().pid())) {
+                throw new GroupBusyException("refusing to kill: process " + self.get().pid()
+                        + " (this program or one of its parents) is in the group", null);
+            }
+            self = self.get().parent();
+        }
+    }
+
+    private void writeId(Placement p, String file, long id, boolean ignoreVanished) {
+        int attempts = 0;
+        while (true) {
+            try {
+                p.write(file, Long.toString(id));
+                return;
+            } catch (KernelRefusedException e) {
+                Errno errno = e.errno().orElse(Errno.UNKNOWN);
+                if (ignoreVanished && errno == Errno.ESRCH) {
+                    return;
+                }
+                // runc's lesson: a task still being born answers EINVAL for a moment
+                if (errno != Errno.EINVAL || ++attempts >= 5) {
+                    throw e;
+                }
+                pause(5L * attempts);
+            }
+        }
+    }
+
+    private boolean isThreaded(Placement p) {
+        return p.readIfPresent("cgroup.type").map(t -> t.strip().equals("threaded")).orElse(false);
+    }
+
+    private List<Long> threadsOf(long pid) {
+        List<Long> tids = new ArrayList<>();
+        try (var entries = Files.newDirectoryStream(host.paths().procRoot().resolve(pid + "/task"))) {
+            for (Path entry : entries) {
+                tids.add(Long.parseLong(entry.getFileName().toString()));
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new InvalidValueException("pid", Long.toString(pid), "is not a running process");
+        }
+        return tids;
+    }
+
+    private List<ProcessCgroupEntry> cgroupsOf(long pid) {
+        try {
+            return ProcessCgroupParser.parse(Files.readString(host.paths().procRoot().resolve(pid + "/cgroup")));
+        } catch (IOException e) {
+            throw new CgroupException("no process with id " + pid + " (" + Errno.of(e) + "); check the pid",
+                    path.toString(), null, Long.toString(pid), Errno.ESRCH, e);
+        }
+    }
+
+    private static Optional<CgroupPath> originIn(List<ProcessCgroupEntry> origin, Hierarchy h) {
+        return origin.stream()
+                .filter(e -> h.version() == CgroupVersion.V2 ? e.isUnified() : e.hierarchyId() == h.id())
+                .findFirst()
+                .flatMap(e -> h.translate(e.path()));
+    }
+
+    // ---------------------------------------------------------------- tree
+
+    /** Child groups, in any selected hierarchy, sorted by name. */
+    public List<Cgroup> children() {
+        Set<String> names = new java.util.TreeSet<>();
+        for (Placement p : placements) {
+            if (p.exists()) {
+                names.addAll(p.childNames());
+            }
+        }
+        return names.stream().map(n -> host.group(path.kernelChild(n), selection)).toList();
+    }
+
+    /** This group and all below it, parents before children. */
+    public List<Cgroup> subtree() {
+        List<Cgroup> out = new ArrayList<>();
+        out.add(this);
+        for (Cgroup child : children()) {
+            out.addAll(child.subtree());
+        }
+        return out;
+    }
+
+    private List<Placement> subtreeOf(Placement top) {
+        List<Placement> out = new ArrayList<>();
+        out.add(top);
+        for (String name : top.childNames()) {
+            out.addAll(subtreeOf(top.at(top.path().kernelChild(name))));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- raw files
+
+    /** The kernel's text of a control file, found by name (see the class comment). */
+    public String read(String file) {
+        return locate(file).read(file);
+    }
+
+    /**
+     * Writes a control file, found by name. Values for files jcg knows are checked first
+     * ({@link ControlFileRules}); the kernel judges the rest.
+     */
+    public void write(String file, String value) {
+        ControlFileRules.check(file, value);
+        locate(file).write(file, value);
+    }
+
+    /** The hierarchy a control file of this group is read from and written to. */
+    public Hierarchy hierarchyOf(String file) {
+        return locate(file).hierarchy();
+    }
+
+    /** The regular files of this group's directory in one hierarchy, in the kernel's order. */
+    public List<String> fileNames(Hierarchy hierarchy) {
+        Placement p = new Placement(hierarchy, path);
+        p.requireGroup();
+        List<String> names = new ArrayList<>();
+        try (var entries = Files.newDirectoryStream(p.dir())) {
+            for (Path entry : entries) {
+                if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    names.add(entry.getFileName().toString());
+                }
+            }
+        } catch (IOException e) {
+            throw KernelErrors.directoryRefused(p, "list", e);
+        }
+        return names;
+    }
+
+    private Placement locate(String file) {
+        List<Placement> candidates = new ArrayList<>();
+        Optional<Controller> owner = Controller.owningFile(file);
+        if (owner.isPresent()) {
+            host.layout().hierarchyOf(owner.get()).ifPresent(h -> candidates.add(new Placement(h, path)));
+        } else {
+            candidates.addAll(placements);
+            host.layout().hierarchies().forEach(h -> candidates.add(new Placement(h, path)));
+        }
+        unifiedPlacement().ifPresent(candidates::add);
+        if (candidates.isEmpty()) {
+            throw new ControllerNotAvailableException("no hierarchy on this host has " + file + ": the "
+                    + owner.map(Controller::kernelName).orElse("?") + " controller is not mounted (available: "
+                    + host.layout().describeAvailable() + ")");
+        }
+        for (Placement c : candidates) {
+            if (c.exists() && c.hasFile(file)) {
+                return c;
+            }
+        }
+        return candidates.get(0);
+    }
+
+    private Optional<Placement> unifiedPlacement() {
+        return host.layout().unified().map(h -> new Placement(h, path));
+    }
+
+    private Placement firstExisting() {
+        return placements.stream().filter(Placement::exists).findFirst()
+                .orElseThrow(() -> new GroupNotFoundException(path.toString(), describe(placements)));
+    }
+
+    // ---------------------------------------------------------------- typed limits
+
+    /**
+     * Applies every setting {@code wanted} holds, as one change: all files are checked to
+     * exist first, each previous value is remembered, and if the kernel refuses one write the
+     * earlier ones are put back before the exception is thrown.
+     */
+    public void apply(Resources wanted) {
+        GroupFiles files = files();
+        ResourceDriver driver = host.driver();
+        List<PlannedWrite> plan = driver.plan(wanted, files, host.mapping());
+        for (PlannedWrite w : plan) {
+            ControlFileRules.check(w.file(), w.value());
+            if (!files.has(w.file())) {
+                throw missingFile(w.file());
+            }
+        }
+        List<Runnable> undo = new ArrayList<>();
+        try {
+            for (PlannedWrite w : plan) {
+                Placement at = locate(w.file());
+                Optional<String> before = at.readIfPresent(w.file());
+                at.write(w.file(), w.value());
+                before.ifPresent(old -> undo.add(() -> w.restore().apply(old).forEach(v -> at.write(w.file(), v))));
+            }
+            if (wanted.frozen().isPresent()) {
+                awaitFrozen(driver, files, wanted.frozen().get());
+            }
+        } catch (CgroupException e) {
+            if (undo.isEmpty()) {
+                throw e;
+            }
+            List<String> failed = new UndoLog(undo).run();
+            throw new KernelRefusedException(e.getMessage() + (failed.isEmpty()
+                    ? " (the earlier writes of this change were undone)"
+                    : " (undoing the earlier writes failed too: " + String.join("; ", failed) + ")"),
+                    e.group().orElse(path.toString()), e.file().orElse(null), e.value().orElse(null),
+                    e.errno().orElse(null), e);
+        }
+    }
+
+    /** The group's limits as the kernel reports them, in the shared v1/v2 vocabulary. */
+    public Resources resources() {
+        firstExisting();
+        return host.driver().read(files());
+    }
+
+    public void freeze() {
+        apply(Resources.builder().frozen(true).build());
+    }
+
+    public void thaw() {
+        apply(Resources.builder().frozen(false).build());
+    }
+
+    public boolean isFrozen() {
+        return host.driver().isFrozen(files());
+    }
+
+    private void awaitFrozen(ResourceDriver driver, GroupFiles files, boolean frozen) {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT_NANOS;
+        while (driver.isFrozen(files) != frozen) {
+            if (System.nanoTime() > deadline) {
+                throw new CgroupException("cgroup " + path + " did not become " + (frozen ? "frozen" : "thawed")
+                        + " within 5 s (a task in uninterruptible sleep?)");
+            }
+            pause(5);
+        }
+    }
+
+    private CgroupException missingFile(String file) {
+        Optional<Controller> owner = Controller.owningFile(file);
+        Optional<Hierarchy> where = owner.flatMap(c -> host.layout().hierarchyOf(c));
+        if (owner.isPresent() && where.isEmpty()) {
+            return new ControllerNotAvailableException("cannot set " + file + ": the " + owner.get() + " controller is not"
+                    + " available on this host (available: " + host.layout().describeAvailable() + ")");
+        }
+        if (where.isPresent() && where.get().version() == CgroupVersion.V2) {
+            return new ControllerNotAvailableException("cgroup " + path + " has no " + file + ": the " + owner.get()
+                    + " controller is not enabled for it; create it with that controller (jcg create -g " + owner.get()
+                    + ":" + path + ") so the parents' cgroup.subtree_control enables it");
+        }
+        String controller = owner.map(Controller::kernelName).orElse("");
+        return new ControllerNotAvailableException("cgroup " + path + " has no " + file + " (it does not exist in the "
+                + where.map(Hierarchy::label).orElse(controller) + " hierarchy; create it there first, e.g. jcg create -g "
+                + (controller.isEmpty() ? "freezer" : controller) + ":" + path + ")");
+    }
+
+    /** The file view drivers plan against. */
+    private GroupFiles files() {
+        return new GroupFiles() {
+            @Override
+            public Optional<String> read(String file) {
+                Placement at = locate(file);
+                return at.exists() ? at.readIfPresent(file) : Optional.empty();
+            }
+
+            @Override
+            public boolean has(String file) {
+                Placement at = locate(file);
+                return at.exists() && at.hasFile(file);
+            }
+
+            @Override
+            public CgroupPath path() {
+                return path;
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- accounting
+
+    /** What the group has used so far (CPU, throttling, memory, pids, IO, PSI, tasks). */
+    public UsageSnapshot usage() {
+        UsageSnapshot snapshot = new UsageReader(host.layout()).read(path);
+        if (snapshot == null) {
+            throw new GroupNotFoundException(path.toString(), describe(placements));
+        }
+        return snapshot;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Set<String> words(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String w : text.strip().split("\\s+")) {
+            if (!w.isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static String describe(List<Placement> where) {
+        if (where.isEmpty()) {
+            return "any hierarchy";
+        }
+        return where.stream().map(p -> p.hierarchy().label() + " (" + p.hierarchy().mountedAt() + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CgroupException("interrupted while waiting for the kernel");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return selection + ":" + path;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Cgroup other && other.path.equals(path) && other.selection.equals(selection);
+    }
+
+    @Override
+    public int hashCode() {
+        return path.hashCode() * 31 + selection.hashCode();
+    }
+}

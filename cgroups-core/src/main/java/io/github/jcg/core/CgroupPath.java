@@ -1,0 +1,217 @@
+package io.github.jcg.core;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A validated group path, relative to a hierarchy's mount point ({@code /} is the root group).
+ *
+ * <p>This is the only way jcg turns user text into a place on disk: the text is checked
+ * once, here, and everything else works with segments that cannot climb out of a mount.
+ * Like libcgroup, a leading {@code /} is allowed and means "from the hierarchy root", not
+ * "from the filesystem root".
+ */
+public final class CgroupPath implements Comparable<CgroupPath> {
+    /** Linux NAME_MAX: the longest directory name, in bytes. */
+    public static final int MAX_SEGMENT_BYTES = 255;
+    /** Linux PATH_MAX, in bytes: a longer path cannot be opened anyway. */
+    public static final int MAX_PATH_BYTES = 4095;
+
+    private static final CgroupPath ROOT = new CgroupPath(List.of());
+    /** Files every v1 hierarchy root or group has that do not carry a controller prefix. */
+    private static final Set<String> UNPREFIXED_FILES = Set.of("tasks", "notify_on_release", "release_agent");
+
+    private final List<String> segments;
+
+    private CgroupPath(List<String> segments) {
+        this.segments = List.copyOf(segments);
+    }
+
+    public static CgroupPath root() {
+        return ROOT;
+    }
+
+    /**
+     * Validates a path a person or program gave. Refuses {@code ..} and {@code .}, empty
+     * segments ({@code a//b}), NUL, newline and other control characters, names over 255
+     * bytes, and names the kernel reserves for control files ({@code cgroup.*},
+     * {@code cpu.*}, {@code tasks} …), each with a message that says which rule was broken.
+     */
+    public static CgroupPath of(String text) {
+        return parse(text, true);
+    }
+
+    /** A path the kernel printed ({@code /proc/<pid>/cgroup}); only the structural rules apply. */
+    public static CgroupPath ofKernel(String text) {
+        return parse(text, false);
+    }
+
+    private static CgroupPath parse(String text, boolean strict) {
+        if (text == null) {
+            throw new InvalidGroupPathException("null", "a group path is required (use / for the root group)");
+        }
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_PATH_BYTES) {
+            throw new InvalidGroupPathException(abbreviate(text), "is longer than " + MAX_PATH_BYTES + " bytes");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                throw new InvalidGroupPathException(text, "contains a NUL character");
+            }
+            if (c == '\n') {
+                throw new InvalidGroupPathException(text, "contains a newline");
+            }
+            if (c < 0x20 || c == 0x7f) {
+                throw new InvalidGroupPathException(text, "contains a control character (code " + (int) c + ")");
+            }
+        }
+        String body = text.startsWith("/") ? text.substring(1) : text;
+        if (body.endsWith("/")) {
+            body = body.substring(0, body.length() - 1);
+        }
+        if (body.isEmpty()) {
+            if (text.length() > 1) {
+                throw new InvalidGroupPathException(text, "has an empty segment (write / for the root group)");
+            }
+            return ROOT;
+        }
+        List<String> segments = new ArrayList<>();
+        for (String segment : body.split("/", -1)) {
+            checkSegment(text, segment, strict);
+            segments.add(segment);
+        }
+        return new CgroupPath(segments);
+    }
+
+    private static void checkSegment(String text, String segment, boolean strict) {
+        if (segment.isEmpty()) {
+            throw new InvalidGroupPathException(text, "has an empty segment ('//'); write each group name once");
+        }
+        if (segment.equals("..")) {
+            throw new InvalidGroupPathException(text, "contains '..'; a group path may not climb out of its hierarchy");
+        }
+        if (segment.equals(".")) {
+            throw new InvalidGroupPathException(text, "contains '.'; write the path without it");
+        }
+        if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+            throw new InvalidGroupPathException(abbreviate(text),
+                    "has a name longer than " + MAX_SEGMENT_BYTES + " bytes");
+        }
+        if (strict) {
+            reservedNameReason(segment).ifPresent(why -> {
+                throw new InvalidGroupPathException(text, why);
+            });
+        }
+    }
+
+    /** Why a group name would collide with the kernel's control files, if it would. */
+    private static Optional<String> reservedNameReason(String segment) {
+        if (UNPREFIXED_FILES.contains(segment)) {
+            return Optional.of("'" + segment + "' is the name of a cgroup control file; choose another group name");
+        }
+        int dot = segment.indexOf('.');
+        if (dot > 0) {
+            String prefix = segment.substring(0, dot);
+            if (prefix.equals("cgroup") || Controller.byName(prefix).isPresent()) {
+                return Optional.of("'" + segment + "' starts with '" + prefix
+                        + ".', which the kernel reserves for control files; choose another group name");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+
+    public boolean isRoot() {
+        return segments.isEmpty();
+    }
+
+    public List<String> segments() {
+        return segments;
+    }
+
+    public int depth() {
+        return segments.size();
+    }
+
+    /** The last segment; "/" for the root. */
+    public String name() {
+        return isRoot() ? "/" : segments.get(segments.size() - 1);
+    }
+
+    /** The parent group; the root is its own parent. */
+    public CgroupPath parent() {
+        return isRoot() ? this : new CgroupPath(segments.subList(0, segments.size() - 1));
+    }
+
+    /** A child, with its name validated like any other user text. */
+    public CgroupPath child(String name) {
+        CgroupPath relative = of(name);
+        List<String> joined = new ArrayList<>(segments);
+        joined.addAll(relative.segments);
+        return new CgroupPath(joined);
+    }
+
+    /**
+     * A child whose name the kernel listed (a directory entry), not a person typed: only the
+     * structural rules apply, so existing groups with unusual names stay reachable.
+     */
+    public CgroupPath kernelChild(String name) {
+        checkSegment(name, name, false);
+        List<String> joined = new ArrayList<>(segments);
+        joined.add(name);
+        return new CgroupPath(joined);
+    }
+
+    public boolean startsWith(CgroupPath ancestor) {
+        return segments.size() >= ancestor.segments.size()
+                && segments.subList(0, ancestor.segments.size()).equals(ancestor.segments);
+    }
+
+    /** This path and every ancestor up to (not including) the root, outermost first. */
+    public List<CgroupPath> lineage() {
+        List<CgroupPath> out = new ArrayList<>();
+        for (int i = 1; i <= segments.size(); i++) {
+            out.add(new CgroupPath(segments.subList(0, i)));
+        }
+        return out;
+    }
+
+    /** The path without a leading slash ("" for the root), for resolving against a mount. */
+    public String relative() {
+        return String.join("/", segments);
+    }
+
+    /** The path as libcgroup prints it: {@code /a/b}, or {@code /} for the root. */
+    @Override
+    public String toString() {
+        return "/" + relative();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CgroupPath other && other.segments.equals(segments);
+    }
+
+    @Override
+    public int hashCode() {
+        return segments.hashCode();
+    }
+
+    @Override
+    public int compareTo(CgroupPath other) {
+        int n = Math.min(segments.size(), other.segments.size());
+        for (int i = 0; i < n; i++) {
+            int c = segments.get(i).compareTo(other.segments.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(segments.size(), other.segments.size());
+    }
+}

@@ -1,0 +1,10 @@
+package io.github.jcg.core;
+
+/** A controller was asked for that this host does not mount or offer. */
+public final class ControllerNotAvailableException extends CgroupException {
+    private static final long serialVersionUID = 1L;
+
+    public ControllerNotAvailableException(String message) {
+        super(message);
+    }
+}

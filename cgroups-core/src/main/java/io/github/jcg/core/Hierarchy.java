@@ -1,0 +1,97 @@
+package io.github.jcg.core;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One mounted cgroup hierarchy as this process sees it.
+ *
+ * @param id                 hierarchy id: 0 for v2, the v1 id from {@code /proc/self/cgroup}
+ *                           (or {@code /proc/cgroups}) otherwise
+ * @param version            v1 or v2
+ * @param mountPoint         the directory on this host (after {@link HostPaths} re-rooting)
+ * @param mountedAt          the mount point exactly as mountinfo gives it (decoded)
+ * @param mountRoot          the part of the hierarchy that is mounted there; "/" unless a bind
+ *                           mount or cgroup namespace exposes only a subtree
+ * @param controllers        controllers bound to it (v1), or offered by its root (v2)
+ * @param name               the {@code name=} of a named v1 hierarchy such as systemd's
+ * @param ownGroup           this process's group, as {@code /proc/self/cgroup} prints it
+ * @param ownGroupOnMount    the same group relative to {@link #mountPoint()}; empty when it lies
+ *                           outside the mounted subtree (it cannot be reached through this mount)
+ * @param otherMountPoints   further mounts of the same hierarchy, which jcg does not use
+ */
+public record Hierarchy(
+        int id,
+        CgroupVersion version,
+        Path mountPoint,
+        String mountedAt,
+        String mountRoot,
+        Set<Controller> controllers,
+        Optional<String> name,
+        Optional<String> ownGroup,
+        Optional<CgroupPath> ownGroupOnMount,
+        List<String> otherMountPoints) {
+
+    public Hierarchy {
+        controllers = controllers.isEmpty()
+                ? Collections.unmodifiableSet(EnumSet.noneOf(Controller.class))
+                : Collections.unmodifiableSet(EnumSet.copyOf(controllers));
+        otherMountPoints = List.copyOf(otherMountPoints);
+    }
+
+    public boolean has(Controller controller) {
+        return controllers.contains(controller);
+    }
+
+    /**
+     * The label libcgroup uses for this hierarchy: the controllers joined by commas
+     * ({@code cpu,cpuacct}), {@code name=systemd} for a named one, {@code cgroup2} for an
+     * empty v2 mount.
+     */
+    public String label() {
+        if (version == CgroupVersion.V1 && name.isPresent() && controllers.isEmpty()) {
+            return "name=" + name.get();
+        }
+        if (controllers.isEmpty()) {
+            return version == CgroupVersion.V2 ? "cgroup2" : "none";
+        }
+        return controllers.stream().map(Controller::kernelName).collect(Collectors.joining(","));
+    }
+
+    /**
+     * Translates a path from {@code /proc/<pid>/cgroup} (relative to the hierarchy root as the
+     * namespace sees it) to a path under this mount, or empty when the mount does not reach it.
+     */
+    public Optional<CgroupPath> translate(String procPath) {
+        return translate(mountRoot, procPath);
+    }
+
+    static Optional<CgroupPath> translate(String mountRoot, String procPath) {
+        String path = procPath.endsWith(" (deleted)") ? procPath.substring(0, procPath.length() - 10) : procPath;
+        String relative;
+        if (mountRoot.equals("/")) {
+            relative = path;
+        } else if (path.equals(mountRoot)) {
+            relative = "/";
+        } else if (path.startsWith(mountRoot + "/")) {
+            relative = path.substring(mountRoot.length());
+        } else {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CgroupPath.ofKernel(relative));
+        } catch (InvalidGroupPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return label() + " (" + version + ") at " + mountedAt;
+    }
+}

@@ -1,0 +1,143 @@
+package io.github.jcg.core;
+
+import java.io.IOException;
+
+/**
+ * Turns an errno from a cgroup file or directory into words: what the kernel's refusal
+ * means for that particular file, and what to do about it.
+ */
+final class KernelErrors {
+    private KernelErrors() {
+    }
+
+    static KernelRefusedException writeRefused(Placement at, String file, String value, IOException e) {
+        Errno errno = Errno.of(e);
+        String message = "cannot write '" + printable(value) + "' to " + at.dir().resolve(file) + ": "
+                + errno + ": " + explainWrite(at, file, value, errno, e);
+        return new KernelRefusedException(message, at.path().toString(), file, value, errno, e);
+    }
+
+    static CgroupException readFailed(Placement at, String file, IOException e) {
+        Errno errno = Errno.of(e);
+        String why = switch (errno) {
+            case ENOENT -> "no such control file in this group"
+                    + (at.hierarchy().version() == CgroupVersion.V2
+                    ? " (is its controller enabled in the parent's cgroup.subtree_control?)" : "");
+            case EACCES, EPERM -> permission();
+            case EINVAL, EOPNOTSUPP -> "the file cannot be read (it is write-only, e.g. cgroup.kill or memory.force_empty)";
+            default -> detail(e);
+        };
+        return new CgroupException("cannot read " + at.dir().resolve(file) + ": " + errno + ": " + why,
+                at.path().toString(), file, null, errno, e);
+    }
+
+    static KernelRefusedException directoryRefused(Placement at, String action, IOException e) {
+        Errno errno = Errno.of(e);
+        String why = switch (errno) {
+            case EACCES, EPERM -> permission();
+            case EROFS -> readOnly();
+            case EBUSY, ENOTEMPTY -> "the group still has processes or child groups";
+            case EAGAIN -> "the hierarchy's limit on groups (cgroup.max.descendants or cgroup.max.depth) is reached";
+            case ENOENT -> "a parent group does not exist";
+            case ENOSPC -> "the kernel has no room for another group (too many cgroups)";
+            default -> detail(e);
+        };
+        return new KernelRefusedException("cannot " + action + " " + at.dir() + ": " + errno + ": " + why,
+                at.path().toString(), null, null, errno, e);
+    }
+
+    private static String explainWrite(Placement at, String file, String value, Errno errno, IOException e) {
+        boolean v2 = at.hierarchy().version() == CgroupVersion.V2;
+        switch (errno) {
+            case EACCES, EPERM:
+                return permission();
+            case EROFS:
+                return readOnly();
+            case ENOENT:
+                if (file.equals("cgroup.subtree_control")) {
+                    return "the controller is not offered here: the parent does not list it in cgroup.controllers"
+                            + " (enable it in every ancestor's cgroup.subtree_control, or it is bound to a v1 hierarchy)";
+                }
+                return "the group has no such control file (wrong name, or its controller is not enabled for this group)";
+            case EBUSY:
+                if (file.equals("cgroup.subtree_control")) {
+                    return value.contains("-")
+                            ? "a child group still uses this controller; disable it in the children first"
+                            : "the group has processes of its own, and cgroup v2 lets only groups without processes"
+                            + " hand controllers to children (the no-internal-processes rule); move the processes into a child group first";
+                }
+                if (isProcsFile(file) && v2) {
+                    return "the group hands controllers to its children (cgroup.subtree_control is not empty),"
+                            + " so on cgroup v2 it may not hold processes itself; attach to a leaf group instead";
+                }
+                if (file.startsWith("memory.")) {
+                    return "memory usage is above the new limit and could not be reclaimed; free memory first or choose a higher limit";
+                }
+                return "the kernel says the group is busy";
+            case ESRCH:
+                return isProcsFile(file) ? "no process with id " + value.strip() + " (it may have exited)" : "no such process";
+            case ENOSPC:
+                if (isProcsFile(file)) {
+                    return "the group's cpuset.cpus or cpuset.mems is empty; set both before attaching tasks";
+                }
+                return "the kernel refused for lack of space";
+            case ERANGE:
+                return "the value is outside the range the kernel accepts for " + file;
+            case EOPNOTSUPP:
+                return isProcsFile(file)
+                        ? "the group is threaded; move threads with cgroup.threads, or processes into its domain group"
+                        : "the group's type does not support " + file;
+            case ENODEV:
+                return "no such block device; list devices and their MAJ:MIN with lsblk";
+            case EINVAL:
+                return explainInvalid(file, v2);
+            default:
+                return detail(e);
+        }
+    }
+
+    private static String explainInvalid(String file, boolean v2) {
+        switch (file) {
+            case "cpu.cfs_quota_us", "cpu.cfs_period_us", "cpu.max":
+                return "the kernel refused the CPU bandwidth: quota and period must be at least 1000 µs, the period at"
+                        + " most 1000000 µs, the root group cannot be limited"
+                        + (v2 ? "" : ", and a child's quota/period may not exceed its parent's");
+            case "cpu.cfs_burst_us", "cpu.max.burst":
+                return "the burst may not exceed the quota";
+            case "memory.memsw.limit_in_bytes":
+                return "memory+swap (memsw) may not be lower than memory.limit_in_bytes";
+            case "memory.limit_in_bytes":
+                return "the memory limit may not be higher than memory.memsw.limit_in_bytes";
+            case "cpuset.cpus", "cpuset.mems":
+                return "the CPUs or memory nodes must exist, be online and lie within the parent's cpuset";
+            case "cgroup.subtree_control":
+                return "unknown controller name, or the controller cannot be enabled here";
+            case "cgroup.procs", "tasks", "cgroup.threads":
+                return "the kernel will not move this task (a kernel thread, a task still being born, or a group of the"
+                        + " wrong type)";
+            default:
+                return "the kernel refused the value for " + file;
+        }
+    }
+
+    static boolean isProcsFile(String file) {
+        return file.equals("cgroup.procs") || file.equals("tasks") || file.equals("cgroup.threads");
+    }
+
+    static String permission() {
+        return "permission denied; run as root, or have the group delegated to your user (jcg create -a uid:gid -t uid:gid)";
+    }
+
+    static String readOnly() {
+        return "the cgroup filesystem is mounted read-only (inside a container, mount /sys/fs/cgroup read-write)";
+    }
+
+    private static String detail(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    static String printable(String value) {
+        String v = value.strip();
+        return v.length() > 60 ? v.substring(0, 57) + "..." : v.replace("\n", "\\n");
+    }
+}

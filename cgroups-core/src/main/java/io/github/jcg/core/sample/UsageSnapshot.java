@@ -1,0 +1,97 @@
+package io.github.jcg.core.sample;
+
+import io.github.jcg.core.CgroupPath;
+import io.github.jcg.core.Limit;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.StringJoiner;
+
+/**
+ * What one group had used at one instant. Each {@link Metric} is either present, absent
+ * (the host or group does not provide it: never a made-up zero) or, for limits, "no limit".
+ *
+ * <p>Stored as one {@code long[]} and two bit masks so a sampler pass over a thousand groups
+ * allocates little; accessors build {@link OptionalLong}s only when asked.
+ */
+public final class UsageSnapshot {
+    private final CgroupPath path;
+    private final long monotonicNanos;
+    private final long[] values;
+    private final long presentMask;
+    private final long unlimitedMask;
+
+    UsageSnapshot(CgroupPath path, long monotonicNanos, long[] values, long presentMask, long unlimitedMask) {
+        this.path = path;
+        this.monotonicNanos = monotonicNanos;
+        this.values = values;
+        this.presentMask = presentMask;
+        this.unlimitedMask = unlimitedMask;
+    }
+
+    public CgroupPath path() {
+        return path;
+    }
+
+    /** {@link System#nanoTime()} when the snapshot was taken; only differences mean anything. */
+    public long monotonicNanos() {
+        return monotonicNanos;
+    }
+
+    /** Whether the metric was read (for a limit: bounded or not). */
+    public boolean has(Metric metric) {
+        return (presentMask & bit(metric)) != 0;
+    }
+
+    /** The value, or empty when absent or when it is a limit that is not set. */
+    public OptionalLong get(Metric metric) {
+        return has(metric) && !isUnlimited(metric) ? OptionalLong.of(values[metric.ordinal()]) : OptionalLong.empty();
+    }
+
+    /** The value without boxing; the caller must have checked {@link #has} (and not unlimited). */
+    public long getAsLong(Metric metric) {
+        if (!has(metric) || isUnlimited(metric)) {
+            throw new IllegalStateException(metric + " is not available for " + path);
+        }
+        return values[metric.ordinal()];
+    }
+
+    /** A limit metric: empty when absent, {@link Limit#unlimited()} when present but unset. */
+    public Optional<Limit> limit(Metric metric) {
+        if (!has(metric)) {
+            return Optional.empty();
+        }
+        return Optional.of(isUnlimited(metric) ? Limit.unlimited() : Limit.of(values[metric.ordinal()]));
+    }
+
+    public boolean isUnlimited(Metric metric) {
+        return (unlimitedMask & bit(metric)) != 0;
+    }
+
+    public OptionalLong cpuUsageNanos() {
+        return get(Metric.CPU_USAGE_NANOS);
+    }
+
+    public OptionalLong memoryCurrentBytes() {
+        return get(Metric.MEMORY_CURRENT_BYTES);
+    }
+
+    public OptionalLong throttledPeriods() {
+        return get(Metric.CPU_THROTTLED_PERIODS);
+    }
+
+    static long bit(Metric metric) {
+        return 1L << metric.ordinal();
+    }
+
+    @Override
+    public String toString() {
+        StringJoiner out = new StringJoiner(", ", "UsageSnapshot{" + path + ": ", "}");
+        for (Metric m : Metric.ALL) {
+            if (has(m)) {
+                out.add(m + "=" + (isUnlimited(m) ? "max" : Long.toString(values[m.ordinal()])));
+            }
+        }
+        return out.toString();
+    }
+}
