@@ -66,13 +66,13 @@ public enum SharesWeightMapping {
             // invert the curve: solve l² + 125·l − 612·(log10(w) + 7/34) = 0 for l
             double c = 612.0 * (Math.log10(weight) + 7.0 / 34.0);
             double l = (-125 + Math.sqrt(125.0 * 125.0 + 4 * c)) / 2;
-            long shares = Math.round(Math.pow(2, l));
-            // ceil() in the forward direction can land one weight high; step down to the
-            // smallest share value that still maps to this weight
-            while (shares > KernelRanges.MIN_SHARES && sharesToWeight(shares - 1) >= weight) {
+            long shares = clampShares(Math.round(Math.pow(2, l)));
+            // ceil() in the forward direction and rounding here can disagree by one step:
+            // settle on the nearest share value that maps back to exactly this weight
+            while (shares > KernelRanges.MIN_SHARES && sharesToWeight(shares) > weight) {
                 shares--;
             }
-            while (sharesToWeight(shares) < weight && shares < KernelRanges.MAX_SHARES) {
+            while (shares < KernelRanges.MAX_SHARES && sharesToWeight(shares) < weight) {
                 shares++;
             }
             return clampShares(shares);

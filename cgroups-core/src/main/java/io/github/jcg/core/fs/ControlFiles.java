@@ -30,7 +30,8 @@ public final class ControlFiles {
      */
     public static void write(Path file, String value) throws IOException {
         refuseLink(file);
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        // an empty write(2) never reaches the kernel; a lone newline is how echo clears a file
+        byte[] bytes = (value.isEmpty() ? "\n" : value).getBytes(StandardCharsets.UTF_8);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             channel.write(buffer);

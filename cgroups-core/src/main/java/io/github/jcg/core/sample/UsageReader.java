@@ -125,13 +125,18 @@ public final class UsageReader {
             }
             return;
         }
-        if (wanted.contains(MetricGroup.CPU) && roots.cpuacct != null) {
-            if (buffer.load(roots.cpuacct + rel + "/cpuacct.usage")) {
+        if (wanted.contains(MetricGroup.CPU)) {
+            if (roots.cpuacct != null && buffer.load(roots.cpuacct + rel + "/cpuacct.usage")) {
                 put(Metric.CPU_USAGE_NANOS, buffer.firstLong());
-            }
-            if (buffer.load(roots.cpuacct + rel + "/cpuacct.stat")) {
-                putTicks(Metric.CPU_USER_NANOS, buffer.keyed(USER));
-                putTicks(Metric.CPU_SYSTEM_NANOS, buffer.keyed(SYSTEM));
+                if (buffer.load(roots.cpuacct + rel + "/cpuacct.stat")) {
+                    putTicks(Metric.CPU_USER_NANOS, buffer.keyed(USER));
+                    putTicks(Metric.CPU_SYSTEM_NANOS, buffer.keyed(SYSTEM));
+                }
+            } else if (roots.cpuStatV2 != null && buffer.load(roots.cpuStatV2 + rel + "/cpu.stat")) {
+                // hybrid: a group that exists only on the v2 mount still has the core cpu.stat
+                putMicros(Metric.CPU_USAGE_NANOS, buffer.keyed(USAGE_USEC));
+                putMicros(Metric.CPU_USER_NANOS, buffer.keyed(USER_USEC));
+                putMicros(Metric.CPU_SYSTEM_NANOS, buffer.keyed(SYSTEM_USEC));
             }
         }
         if (wanted.contains(MetricGroup.THROTTLING) && roots.cpu != null && buffer.load(roots.cpu + rel + "/cpu.stat")) {
