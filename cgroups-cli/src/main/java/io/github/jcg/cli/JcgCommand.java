@@ -1,0 +1,39 @@
+package io.github.jcg.cli;
+
+import io.github.jcg.cli.commands.InfoCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The top-level {@code jcg} command and how its subcommands are wired. */
+@Command(name = "jcg",
+        mixinStandardHelpOptions = true,
+        versionProvider = JcgCommand.Version.class,
+        description = "Control and account Linux cgroups (v1, hybrid, v2).",
+        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+public final class JcgCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new JcgCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        return cli;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = JcgCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"jcg " + (v == null ? "development build" : v)};
+        }
+    }
+}

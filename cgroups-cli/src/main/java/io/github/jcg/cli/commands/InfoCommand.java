@@ -1,0 +1,38 @@
+package io.github.jcg.cli.commands;
+
+import io.github.jcg.cli.output.HostReportFormat;
+import io.github.jcg.core.CgroupHost;
+import io.github.jcg.core.HostReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.concurrent.Callable;
+
+/** {@code jcg info}: the host report — mode, mounts, controllers, this process's own groups. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Show how this host arranges its cgroups: mode, hierarchies, controllers and our own groups.")
+public final class InfoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json")
+    String output = "text";
+
+    @Option(names = "--debug", description = "print stack traces of errors")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        HostReport report = CgroupHost.discover().report();
+        var out = spec.commandLine().getOut();
+        switch (output) {
+            case "json" -> HostReportFormat.json(report, out);
+            case "text" -> HostReportFormat.text(report, out);
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "unknown output format '" + output + "'; use text or json");
+        }
+        return 0;
+    }
+}
