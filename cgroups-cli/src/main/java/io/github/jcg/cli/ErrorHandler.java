@@ -12,7 +12,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         boolean debug = parsed.expandedArgs().contains("--debug");
         String message = e instanceof CgroupException || e.getMessage() != null ? e.getMessage() : e.toString();
-        cli.getErr().println(cli.getCommandName() + ": " + message);
+        cli.getErr().println(Tools.displayName(cli) + ": " + message);
         if (debug) {
             e.printStackTrace(cli.getErr());
         }

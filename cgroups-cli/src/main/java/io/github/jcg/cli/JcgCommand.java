@@ -4,8 +4,6 @@ import io.github.jcg.cli.commands.InfoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.io.PrintWriter;
-
 /** The top-level {@code jcg} command and how its subcommands are wired. */
 @Command(name = "jcg",
         mixinStandardHelpOptions = true,
@@ -19,14 +17,6 @@ public final class JcgCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-    }
-
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new JcgCommand());
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setExecutionExceptionHandler(new ErrorHandler());
-        return cli;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

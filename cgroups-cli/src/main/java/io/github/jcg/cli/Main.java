@@ -1,7 +1,5 @@
 package io.github.jcg.cli;
 
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 
 /**
@@ -13,15 +11,18 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int status = run(args, new PrintWriter(System.out, false), new PrintWriter(System.err, true));
+        String invokedAs = System.getenv().getOrDefault("JCG_INVOKED_AS", "jcg");
+        int status = run(invokedAs, args, new PrintWriter(System.out, false), new PrintWriter(System.err, true));
         System.exit(status);
     }
 
-    /** Runs one invocation and returns its exit status; output is flushed before returning. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = JcgCommand.commandLine(out, err);
+    /**
+     * Runs one invocation as the tool {@code invokedAs} ({@code jcg}, or a libcgroup tool
+     * name such as {@code cgget}) and returns its exit status; output is flushed first.
+     */
+    public static int run(String invokedAs, String[] args, PrintWriter out, PrintWriter err) {
         try {
-            return cli.execute(args);
+            return Tools.commandLine(invokedAs, out, err).execute(args);
         } finally {
             out.flush();
             err.flush();

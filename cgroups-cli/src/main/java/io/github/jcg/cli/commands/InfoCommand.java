@@ -3,7 +3,9 @@ package io.github.jcg.cli.commands;
 import io.github.jcg.cli.output.HostReportFormat;
 import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.HostReport;
+import io.github.jcg.cli.CommonOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,8 +22,8 @@ public final class InfoCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json")
     String output = "text";
 
-    @Option(names = "--debug", description = "print stack traces of errors")
-    boolean debug;
+    @Mixin
+    CommonOptions common;
 
     @Override
     public Integer call() {
