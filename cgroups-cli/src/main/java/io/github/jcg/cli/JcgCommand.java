@@ -1,15 +1,13 @@
 package io.github.jcg.cli;
 
-import io.github.jcg.cli.commands.InfoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The top-level {@code jcg} command and how its subcommands are wired. */
+/** The top-level {@code jcg} command; {@link Tools} adds the subcommands. */
 @Command(name = "jcg",
         mixinStandardHelpOptions = true,
         versionProvider = JcgCommand.Version.class,
-        description = "Control and account Linux cgroups (v1, hybrid, v2).",
-        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+        description = "Control and account Linux cgroups (v1, hybrid, v2).")
 public final class JcgCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -22,7 +22,7 @@ public final class Main {
      */
     public static int run(String invokedAs, String[] args, PrintWriter out, PrintWriter err) {
         try {
-            return Tools.commandLine(invokedAs, out, err).execute(args);
+            return Tools.commandLine(invokedAs, args, out, err).execute(args);
         } finally {
             out.flush();
             err.flush();

@@ -1,16 +1,33 @@
 package io.github.jcg.cli;
 
+import io.github.jcg.cli.commands.CdsTrainingCommand;
+import io.github.jcg.cli.commands.ExecCommand;
+import io.github.jcg.cli.commands.InfoCommand;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Which command a name stands for. {@code jcg} is the full command with subcommands; the
  * libcgroup names run the matching subcommand directly, with libcgroup's usage errors, so
  * jcg can stand in for libcgroup on a PATH.
+ *
+ * <p>Building a picocli model costs reflection over every annotated field, so a run builds
+ * only the subcommand it was asked for; help and unknown names get all of them.
  */
 public final class Tools {
+    /** Subcommand name → a fresh instance of its command class. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("info", InfoCommand::new);
+        SUBCOMMANDS.put("exec", ExecCommand::new);
+        SUBCOMMANDS.put("cds-training", CdsTrainingCommand::new);
+    }
+
     /** libcgroup tool name → the jcg subcommand that implements it. */
     private static final Map<String, String> LIBCGROUP_NAMES = Map.ofEntries(
             Map.entry("cgcreate", "create"),
@@ -27,16 +44,23 @@ public final class Tools {
     private Tools() {
     }
 
-    /** The configured command line for a tool name; unknown names get plain {@code jcg}. */
-    static CommandLine commandLine(String invokedAs, PrintWriter out, PrintWriter err) {
-        CommandLine jcg = configure(new CommandLine(new JcgCommand()), out, err);
-        String sub = LIBCGROUP_NAMES.get(invokedAs);
-        if (sub != null && jcg.getSubcommands().containsKey(sub)) {
-            CommandLine tool = jcg.getSubcommands().get(sub);
+    /** The configured command line for a tool name and its arguments; unknown names get plain {@code jcg}. */
+    static CommandLine commandLine(String invokedAs, String[] args, PrintWriter out, PrintWriter err) {
+        String asTool = LIBCGROUP_NAMES.get(invokedAs);
+        if (asTool != null && SUBCOMMANDS.containsKey(asTool)) {
+            CommandLine tool = new CommandLine(SUBCOMMANDS.get(asTool).get());
             tool.setCommandName(invokedAs);
             return configure(tool, out, err);
         }
-        return jcg;
+        CommandLine jcg = new CommandLine(new JcgCommand());
+        String wanted = args.length > 0 ? args[0] : "";
+        if (SUBCOMMANDS.containsKey(wanted)) {
+            jcg.addSubcommand(wanted, SUBCOMMANDS.get(wanted).get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> jcg.addSubcommand(name, command.get()));
+            jcg.addSubcommand("help", new CommandLine.HelpCommand());
+        }
+        return configure(jcg, out, err);
     }
 
     private static CommandLine configure(CommandLine cli, PrintWriter out, PrintWriter err) {
@@ -44,6 +68,12 @@ public final class Tools {
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(new UsageErrorHandler());
+        CommandLine exec = cli.getCommandName().equals("exec") || cli.getCommandName().equals("cgexec")
+                ? cli : cli.getSubcommands().get("exec");
+        if (exec != null) {
+            // as cgexec's getopt "+g:sh": options end at the command, whose own options are its business
+            exec.setStopAtPositional(true);
+        }
         return cli;
     }
 

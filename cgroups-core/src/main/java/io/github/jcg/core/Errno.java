@@ -25,6 +25,7 @@ public enum Errno {
     EINTR(4, "Interrupted system call"),
     EIO(5, "Input/output error"),
     E2BIG(7, "Argument list too long"),
+    ENOEXEC(8, "Exec format error"),
     EAGAIN(11, "Resource temporarily unavailable"),
     ENOMEM(12, "Cannot allocate memory"),
     EACCES(13, "Permission denied"),
@@ -34,11 +35,13 @@ public enum Errno {
     ENOTDIR(20, "Not a directory"),
     EISDIR(21, "Is a directory"),
     EINVAL(22, "Invalid argument"),
+    ETXTBSY(26, "Text file busy"),
     ENOSPC(28, "No space left on device"),
     EROFS(30, "Read-only file system"),
     ERANGE(34, "Numerical result out of range"),
     ENAMETOOLONG(36, "File name too long"),
     ENOTEMPTY(39, "Directory not empty"),
+    ELOOP(40, "Too many levels of symbolic links"),
     EOPNOTSUPP(95, "Operation not supported"),
     /** Anything we could not recognise; the original message is kept by the exception. */
     UNKNOWN(-1, "Unknown error");
@@ -58,6 +61,16 @@ public enum Errno {
     /** The C library's text for this errno (as {@code strerror} gives it in the C locale). */
     public String description() {
         return description;
+    }
+
+    /** The errno with this number, or {@link #UNKNOWN}. */
+    public static Errno ofNumber(int number) {
+        for (Errno e : values()) {
+            if (e.number == number) {
+                return e;
+            }
+        }
+        return UNKNOWN;
     }
 
     /** Recovers the errno behind an I/O failure on a cgroup file or directory. */

@@ -1,0 +1,103 @@
+package io.github.jcg.core.posix;
+
+import io.github.jcg.core.Errno;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Replaces the running JVM with another program, the way {@code cgexec} replaces itself:
+ * same PID, so the program keeps the cgroups the JVM joined, and its exit status and signals
+ * are its own.
+ *
+ * <p>A C program can simply call {@code execvp}; a JVM must first undo what it changed about
+ * the process, or the program inherits it: its own file descriptors (the jar, the modules
+ * image) would leak into the program, the calling thread's blocked signals (HotSpot blocks
+ * SIGQUIT and others in Java threads) would stay blocked, and ignored signals stay ignored
+ * across exec. Handlers the JVM installed need nothing: exec resets handled signals.
+ */
+public final class ProcessReplacement {
+    /** glibc's NSIG: signals are 1 … 64. */
+    private static final int NSIG = 65;
+    private static final int SIGKILL = 9;
+    private static final int SIGSTOP = 19;
+
+    private ProcessReplacement() {
+    }
+
+    /**
+     * Executes {@code command} in place of this process, searching PATH like {@code execvp}.
+     * Returns only if the exec failed, with its errno; the caller reports it. Flush output
+     * streams before calling: buffered bytes are lost with the JVM.
+     *
+     * @param unset environment variables to remove first (the launcher's own)
+     */
+    public static Errno exec(List<String> command, List<String> unset) {
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("no command to execute");
+        }
+        LibC libc = Posix.libc();
+        closeOnExec(libc);
+        restoreSignals(libc);
+        for (String name : unset) {
+            libc.unsetenv(name);
+        }
+        libc.execvp(command.get(0), command.toArray(new String[0]));
+        return Errno.ofNumber(Posix.lastErrno());
+    }
+
+    /** Marks every descriptor above stderr close-on-exec; the JVM may still use them until the exec. */
+    private static void closeOnExec(LibC libc) {
+        for (int fd : openDescriptors()) {
+            if (fd > 2) {
+                int flags = libc.fcntl(fd, LibC.F_GETFD, 0);
+                if (flags >= 0) {
+                    libc.fcntl(fd, LibC.F_SETFD, flags | LibC.FD_CLOEXEC);
+                }
+            }
+        }
+    }
+
+    private static List<Integer> openDescriptors() {
+        List<Integer> fds = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path entry : entries) {
+                fds.add(Integer.parseInt(entry.getFileName().toString()));
+            }
+        } catch (IOException | NumberFormatException e) {
+            // without /proc we cannot enumerate: fall back to the usual low range
+            for (int fd = 3; fd < 1024; fd++) {
+                fds.add(fd);
+            }
+        }
+        return fds;
+    }
+
+    /** Unblocks every signal in this thread and turns ignored signals back to their default. */
+    private static void restoreSignals(LibC libc) {
+        byte[] current = new byte[LibC.SIGACTION_SIZE];
+        byte[] defaults = new byte[LibC.SIGACTION_SIZE]; // all zero: SIG_DFL, empty mask, no flags
+        for (int sig = 1; sig < NSIG; sig++) {
+            if (sig == SIGKILL || sig == SIGSTOP) {
+                continue;
+            }
+            // glibc reserves 32 and 33 for its threads and answers EINVAL: skipped by the check
+            if (libc.sigaction(sig, null, current) == 0 && handlerOf(current) == 1 /* SIG_IGN */) {
+                libc.sigaction(sig, defaults, null);
+            }
+        }
+        libc.sigprocmask(LibC.SIG_SETMASK, new byte[LibC.SIGSET_SIZE], null);
+    }
+
+    private static long handlerOf(byte[] sigaction) {
+        long handler = 0;
+        for (int i = 7; i >= 0; i--) {
+            handler = (handler << 8) | (sigaction[i] & 0xff); // little-endian pointer, first field
+        }
+        return handler;
+    }
+}
