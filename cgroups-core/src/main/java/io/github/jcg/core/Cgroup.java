@@ -116,10 +116,15 @@ public final class Cgroup {
         List<CgroupPath> lineage = path.lineage();
         for (int i = 0; i < lineage.size(); i++) {
             Placement level = target.at(lineage.get(i));
+            if (!level.exists() && Files.exists(level.dir(), LinkOption.NOFOLLOW_LINKS)) {
+                throw new InvalidGroupPathException(path.toString(), level.dir() + " exists but is not a directory"
+                        + " (a symbolic link or a file); refusing to create a group through it");
+            }
             if (!level.exists()) {
                 level.at(lineage.get(i).parent()).checkConfined();
-                makeDirectory(level);
-                undo.add(() -> removeDirectory(level));
+                if (makeDirectory(level)) {
+                    undo.add(() -> removeDirectory(level));
+                }
                 if (level.hierarchy().has(Controller.CPUSET) && level.hierarchy().version() == CgroupVersion.V1) {
                     inheritCpuset(level);
                 }
@@ -172,11 +177,13 @@ public final class Cgroup {
         }
     }
 
-    private static void makeDirectory(Placement level) {
+    /** Makes the directory; false when someone else made it first (then it is not ours to undo). */
+    private static boolean makeDirectory(Placement level) {
         try {
             Files.createDirectory(level.dir());
+            return true;
         } catch (java.nio.file.FileAlreadyExistsException e) {
-            // created concurrently by someone else: it exists, which is what was asked
+            return false;
         } catch (IOException e) {
             throw KernelErrors.directoryRefused(level, "create", e);
         }
@@ -492,8 +499,7 @@ public final class Cgroup {
         try {
             return ProcessCgroupParser.parse(Files.readString(host.paths().procRoot().resolve(pid + "/cgroup")));
         } catch (IOException e) {
-            throw new CgroupException("no process with id " + pid + " (" + Errno.of(e) + "); check the pid",
-                    path.toString(), null, Long.toString(pid), Errno.ESRCH, e);
+            throw new InvalidValueException("no process with id " + pid + " is running; check the pid");
         }
     }
 
@@ -577,22 +583,27 @@ public final class Cgroup {
     private Placement locate(String file) {
         List<Placement> candidates = new ArrayList<>();
         Optional<Controller> owner = Controller.owningFile(file);
+        Optional<Hierarchy> ownerHierarchy = owner.flatMap(c -> host.layout().hierarchyOf(c));
         if (owner.isPresent()) {
-            host.layout().hierarchyOf(owner.get()).ifPresent(h -> candidates.add(new Placement(h, path)));
+            ownerHierarchy.ifPresent(h -> candidates.add(new Placement(h, path)));
         } else {
             candidates.addAll(placements);
             host.layout().hierarchies().forEach(h -> candidates.add(new Placement(h, path)));
         }
-        unifiedPlacement().ifPresent(candidates::add);
-        if (candidates.isEmpty()) {
-            throw new ControllerNotAvailableException("no hierarchy on this host has " + file + ": the "
-                    + owner.map(Controller::kernelName).orElse("?") + " controller is not mounted (available: "
-                    + host.layout().describeAvailable() + ")");
-        }
+        // the v2 mount of a hybrid host has files of controllers it does not run (cpu.pressure, io.pressure)
+        Optional<Placement> unified = unifiedPlacement();
+        unified.ifPresent(candidates::add);
         for (Placement c : candidates) {
             if (c.exists() && c.hasFile(file)) {
                 return c;
             }
+        }
+        if (owner.isPresent() && ownerHierarchy.isEmpty()) {
+            throw new ControllerNotAvailableException("no hierarchy on this host has " + file + ": the " + owner.get()
+                    + " controller is not mounted (available: " + host.layout().describeAvailable() + ")");
+        }
+        if (candidates.isEmpty()) {
+            throw new ControllerNotAvailableException("no cgroup hierarchy on this host has " + file);
         }
         return candidates.get(0);
     }
@@ -614,6 +625,9 @@ public final class Cgroup {
      * earlier ones are put back before the exception is thrown.
      */
     public void apply(Resources wanted) {
+        if (placements.stream().noneMatch(Placement::exists)) {
+            throw new GroupNotFoundException(path.toString(), describe(placements));
+        }
         GroupFiles files = files();
         ResourceDriver driver = host.driver();
         List<PlannedWrite> plan = driver.plan(wanted, files, host.mapping());

@@ -20,7 +20,8 @@ public class CgroupException extends RuntimeException {
     }
 
     public CgroupException(String message, String group, String file, String value, Errno errno, Throwable cause) {
-        super(message, cause);
+        // every message is one line: a stray newline from a value must not split it
+        super(message == null ? null : message.replace("\n", "\\n"), cause);
         this.group = group;
         this.file = file;
         this.value = value;

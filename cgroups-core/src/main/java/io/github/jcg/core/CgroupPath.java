@@ -64,7 +64,7 @@ public final class CgroupPath implements Comparable<CgroupPath> {
             if (c == '\n') {
                 throw new InvalidGroupPathException(text, "contains a newline");
             }
-            if (c < 0x20 || c == 0x7f) {
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                 throw new InvalidGroupPathException(text, "contains a control character (code " + (int) c + ")");
             }
         }

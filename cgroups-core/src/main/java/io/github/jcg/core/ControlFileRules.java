@@ -36,12 +36,13 @@ public final class ControlFileRules {
             case "cpu.weight.nice" -> KernelRanges.checkRange(file, number(file, v, "a nice value"), -20, 19, "");
             case "cpu.max" -> checkCpuMax(v);
             case "memory.limit_in_bytes", "memory.soft_limit_in_bytes", "memory.memsw.limit_in_bytes" ->
-                    ByteQuantity.parseLimit(file, v, true);
+                    ByteQuantity.parseLimit(file, v, CgroupVersion.V1);
             case "memory.max", "memory.high", "memory.low", "memory.min", "memory.swap.max", "memory.zswap.max" ->
-                    ByteQuantity.parseLimit(file, v, false);
+                    ByteQuantity.parseLimit(file, v, CgroupVersion.V2);
             case "pids.max" -> {
                 if (!v.equals("max")) {
-                    KernelRanges.checkRange(file, number(file, v, "max or a number of processes"), 0, KernelRanges.MAX_PIDS, "");
+                    KernelRanges.checkRange(file, number(file, v, "max or a number of processes"), 0, KernelRanges.MAX_PIDS,
+                            ", or max for no limit");
                 }
             }
             case "cpuset.cpus", "cpuset.mems" -> CpuList.parse(v);

@@ -9,7 +9,7 @@ public final class InvalidValueException extends CgroupException {
     private static final long serialVersionUID = 1L;
 
     public InvalidValueException(String setting, String value, String why) {
-        super(setting + " " + why + " (got " + value + ")", null, setting, value, null, null);
+        super(Printable.of(setting) + " " + why + " (got " + Printable.of(value) + ")", null, setting, value, null, null);
     }
 
     /** For a refusal that is not about one value's range, such as a malformed file name. */

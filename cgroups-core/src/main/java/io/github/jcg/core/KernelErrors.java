@@ -50,6 +50,10 @@ final class KernelErrors {
         boolean v2 = at.hierarchy().version() == CgroupVersion.V2;
         switch (errno) {
             case EACCES, EPERM:
+                if (file.startsWith("cpuset.") && errno == Errno.EACCES) {
+                    // v1 cpuset answers EACCES, not EINVAL, for CPUs outside the parent's set
+                    return "the CPUs or memory nodes must lie within the parent's cpuset (or you lack permission to write it)";
+                }
                 return permission();
             case EROFS:
                 return readOnly();
@@ -137,7 +141,6 @@ final class KernelErrors {
     }
 
     static String printable(String value) {
-        String v = value.strip();
-        return v.length() > 60 ? v.substring(0, 57) + "..." : v.replace("\n", "\\n");
+        return Printable.of(value.strip());
     }
 }

@@ -82,6 +82,10 @@ final class Placement {
         Path p = dir.resolve(checkedName(file));
         requireGroup();
         checkConfined();
+        if (Files.isSymbolicLink(p)) {
+            throw new InvalidGroupPathException(path.toString(), "its control file " + file
+                    + " is a symbolic link; refusing to follow it out of the hierarchy");
+        }
         try {
             ControlFiles.write(p, value);
         } catch (IOException e) {
@@ -148,8 +152,8 @@ final class Placement {
 
     private static String checkedName(String file) {
         if (!ControlFiles.isPlainName(file)) {
-            throw new InvalidValueException("invalid control file name '" + InvalidGroupPathException.quote(file).replace("'", "")
-                    + "': give a single file name such as cpu.max, without '/' or '..'");
+            throw new InvalidValueException("invalid control file name " + Printable.quoted(file)
+                    + ": give a single file name such as cpu.max, without '/' or '..'");
         }
         return file;
     }

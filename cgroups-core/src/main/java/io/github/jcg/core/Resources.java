@@ -232,6 +232,7 @@ public final class Resources {
          * default 100 ms) and refuses limits below 1 ms of quota per period.
          */
         public Builder cpuCores(double cores, long periodMicros) {
+            KernelRanges.checkPeriod("cpu period", periodMicros);
             if (!(cores > 0) || Double.isInfinite(cores)) {
                 throw new InvalidValueException("cpu limit", Double.toString(cores), "must be a positive number of CPUs");
             }

@@ -381,7 +381,7 @@ class BadInputTest {
                 f -> f.group("escape/inner").apply(Resources.builder().cpuMax(Limit.of(50_000), 100_000).build()),
                 "outside the hierarchy"));
         rows.add(fake("create: below a linked directory", InvalidGroupPathException.class,
-                f -> f.group("escape/child").create(), "outside the hierarchy"));
+                f -> f.group("escape/child").create(), "symbolic link", "refusing to create a group through it"));
         rows.add(fake("delete: a group reached through a linked directory", InvalidGroupPathException.class,
                 f -> f.group("escape/inner").delete(), "outside the hierarchy"));
         rows.add(fake("write: cpu.max quota 500", InvalidValueException.class,
@@ -417,7 +417,7 @@ class BadInputTest {
         rows.add(fake("apply: io on a host whose v2 root does not offer io", ControllerNotAvailableException.class,
                 f -> f.group("g").apply(Resources.builder().cpuMax(Limit.of(50_000), 100_000).io(new IoDeviceLimit(new BlockDevice(8, 0),
                         Optional.of(Limit.of(1 << 20)), Optional.empty(), Optional.empty(), Optional.empty())).build()),
-                "cannot set io.max", "io controller is not available", "available: cpu, memory, pids"));
+                "io.max", "the io controller is not mounted", "available: cpu, memory, pids"));
         rows.add(fake("apply: pids.max on a group whose parent does not enable pids", ControllerNotAvailableException.class,
                 f -> f.group("g").apply(Resources.builder().cpuMax(Limit.of(50_000), 100_000).pidsMax(Limit.of(10)).build()),
                 "cgroup /g has no pids.max", "not enabled for it", "jcg create -g pids:/g"));
