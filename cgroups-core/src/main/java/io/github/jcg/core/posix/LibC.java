@@ -13,10 +13,15 @@ public interface LibC {
     int F_SETFD = 2;
     int FD_CLOEXEC = 1;
     int SIG_SETMASK = 2;
-    /** {@code sizeof(struct sigaction)} on x86-64 and aarch64 glibc; the handler is its first field. */
-    int SIGACTION_SIZE = 152;
     /** {@code sizeof(sigset_t)} in glibc. */
     int SIGSET_SIZE = 128;
+    /**
+     * The kernel's {@code struct sigaction} is at most 32 bytes (x86-64: handler, flags,
+     * restorer, mask; aarch64 has no restorer); the handler is the first field on both.
+     */
+    int KERNEL_SIGACTION_SIZE = 32;
+    /** The kernel's sigset size, the last argument of rt_sigaction. */
+    long KERNEL_SIGSET_SIZE = 8;
 
     /** Replaces the process image; returns only on failure. {@code argv} gets its NULL terminator from jnr-ffi. */
     @SaveError
@@ -28,8 +33,12 @@ public interface LibC {
     @SaveError
     int sigprocmask(int how, @In byte[] set, @Out byte[] oldset);
 
+    /**
+     * {@code syscall(SYS_rt_sigaction, …)}: glibc's own sigaction refuses signals 32 and 33,
+     * which it reserves for its threads, but a process may still inherit them ignored.
+     */
     @SaveError
-    int sigaction(int signum, @In byte[] act, @Out byte[] oldact);
+    long syscall(long number, int signum, @In byte[] act, @Out byte[] oldact, long sigsetsize);
 
     int unsetenv(String name);
 

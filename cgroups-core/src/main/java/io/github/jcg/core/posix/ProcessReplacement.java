@@ -79,18 +79,28 @@ public final class ProcessReplacement {
 
     /** Unblocks every signal in this thread and turns ignored signals back to their default. */
     private static void restoreSignals(LibC libc) {
-        byte[] current = new byte[LibC.SIGACTION_SIZE];
-        byte[] defaults = new byte[LibC.SIGACTION_SIZE]; // all zero: SIG_DFL, empty mask, no flags
-        for (int sig = 1; sig < NSIG; sig++) {
+        long rtSigaction = rtSigactionNumber();
+        byte[] current = new byte[LibC.KERNEL_SIGACTION_SIZE];
+        byte[] defaults = new byte[LibC.KERNEL_SIGACTION_SIZE]; // all zero: SIG_DFL, no flags, empty mask
+        for (int sig = 1; sig < NSIG && rtSigaction > 0; sig++) {
             if (sig == SIGKILL || sig == SIGSTOP) {
                 continue;
             }
-            // glibc reserves 32 and 33 for its threads and answers EINVAL: skipped by the check
-            if (libc.sigaction(sig, null, current) == 0 && handlerOf(current) == 1 /* SIG_IGN */) {
-                libc.sigaction(sig, defaults, null);
+            if (libc.syscall(rtSigaction, sig, null, current, LibC.KERNEL_SIGSET_SIZE) == 0
+                    && handlerOf(current) == 1 /* SIG_IGN */) {
+                libc.syscall(rtSigaction, sig, defaults, null, LibC.KERNEL_SIGSET_SIZE);
             }
         }
         libc.sigprocmask(LibC.SIG_SETMASK, new byte[LibC.SIGSET_SIZE], null);
+    }
+
+    /** {@code SYS_rt_sigaction} for the architectures jcg runs on; 0 elsewhere (nothing is reset). */
+    private static long rtSigactionNumber() {
+        return switch (System.getProperty("os.arch")) {
+            case "amd64", "x86_64" -> 13;
+            case "aarch64" -> 134;
+            default -> 0;
+        };
     }
 
     private static long handlerOf(byte[] sigaction) {
