@@ -326,6 +326,19 @@ class FakeTreeCgroupTest {
         }
 
         @Test
+        void anIoLimitThatChangesNothingDoesNotBlockTheRestOfTheChange() {
+            FakeHost fake = withWeb();
+            Resources wanted = Resources.builder().pidsMax(Limit.of(100))
+                    .io(new IoDeviceLimit(new BlockDevice(8, 16), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))
+                    .build();
+
+            fake.discover().group("web").apply(wanted);
+
+            assertThat(fake.read(CG + "/web/pids.max").strip()).isEqualTo("100");
+            assertThat(fake.read(CG + "/web/io.max")).isEmpty();
+        }
+
+        @Test
         void memoryAndSwapGoToTheirOwnV2Files() {
             FakeHost fake = withWeb().file(CG + "/web/cpu.weight", "1\n");
 

@@ -263,6 +263,16 @@ class FakeTreeDiscoveryTest {
         }
 
         @Test
+        void theReportShowsBlkioAsTheIoControllerItIsOnV2() {
+            // /proc/cgroups names the io controller by its v1 name, blkio, also on v2-only hosts
+            HostReport report = FakeHost.unified(tmp, "cpu io memory pids").discover().report();
+
+            ControllerReport blkio = report.controllers().stream().filter(c -> c.name().equals("blkio")).findFirst().orElseThrow();
+            assertThat(blkio.enabled()).isTrue();
+            assertThat(blkio.available()).as("blkio, offered by the v2 root as io").isTrue();
+        }
+
+        @Test
         void allControllersOnAUnifiedHostIsTheOneHierarchy() {
             CgroupHost host = FakeHost.unified(tmp, "cpu memory").discover();
 

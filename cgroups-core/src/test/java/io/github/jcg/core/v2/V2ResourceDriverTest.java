@@ -124,6 +124,16 @@ class V2ResourceDriverTest {
         }
 
         @Test
+        void aDeviceWithNothingToChangeIsNotWritten() {
+            // IoDeviceLimit: "an empty field leaves that limit as it is"; with all four empty
+            // there is nothing to write (v1 writes nothing either)
+            Resources nothing = Resources.builder().io(new IoDeviceLimit(new BlockDevice(8, 16),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())).build();
+
+            assertThat(plan(nothing, defaults())).isEmpty();
+        }
+
+        @Test
         void undoingIoMaxRestoresEveryKeyOfThatDevice() {
             PlannedWrite write = plan(Resources.builder().io(new IoDeviceLimit(new BlockDevice(8, 16),
                     Optional.of(Limit.of(MiB)), Optional.empty(), Optional.empty(), Optional.empty())).build(), defaults()).get(0);
