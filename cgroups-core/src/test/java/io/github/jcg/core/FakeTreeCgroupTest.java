@@ -374,6 +374,17 @@ class FakeTreeCgroupTest {
         }
 
         @Test
+        void aSymbolicLinkInTheTreeCannotLeadAWriteOutOfTheHierarchy() throws IOException {
+            FakeHost fake = withWeb().file("/elsewhere/b/pids.max", "max\n");
+            Files.createSymbolicLink(fake.path(CG + "/a"), fake.path("/elsewhere"));
+            Cgroup ab = fake.discover().group("a/b");
+
+            assertThatThrownBy(() -> ab.write("pids.max", "5")).isInstanceOf(InvalidGroupPathException.class)
+                    .hasMessageContaining("outside the hierarchy");
+            assertThat(fake.read("/elsewhere/b/pids.max")).isEqualTo("max\n");
+        }
+
+        @Test
         void resourcesReadsV2FilesBack() {
             Resources r = withWeb().file(CG + "/web/io.max", Fixtures.text("kernel-docs/v2/io.max"))
                     .discover().group("web").resources();

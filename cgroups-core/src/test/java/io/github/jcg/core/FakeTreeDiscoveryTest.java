@@ -336,6 +336,15 @@ class FakeTreeDiscoveryTest {
         }
 
         @Test
+        void anEscapedMountRootIsDecodedBeforeTranslating() {
+            // mountinfo escapes the root field; /proc/self/cgroup does not escape paths
+            Hierarchy v2 = v2MountedFrom("/docker/my app", "/docker/my app/sub").layout().unified().orElseThrow();
+
+            assertThat(v2.mountRoot()).isEqualTo("/docker/my app");
+            assertThat(v2.ownGroupOnMount()).contains(CgroupPath.of("/sub"));
+        }
+
+        @Test
         void aV1BindMountIsTranslatedTheSameWay() {
             Hierarchy cpu = FakeHost.at(tmp)
                     .mount("0:26", "/docker/abc", "/sys/fs/cgroup/cpu,cpuacct", "cgroup", "rw,cpu,cpuacct")
