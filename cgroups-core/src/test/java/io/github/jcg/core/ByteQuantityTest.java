@@ -1,0 +1,66 @@
+package io.github.jcg.core;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ByteQuantityTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "0, 0",
+            "4096, 4096",
+            "1K, 1024",
+            "1k, 1024",
+            "512M, 536870912",
+            "256m, 268435456",
+            "2G, 2147483648",
+            "1T, 1099511627776",
+            "1P, 1125899906842624",
+            "7E, 8070450532247928832",
+            "9223372036854775807, 9223372036854775807"})
+    void readsBinarySuffixesAsTheKernelsMemparseDoes(String text, long bytes) {
+        assertThat(ByteQuantity.parse("memory.max", text)).isEqualTo(bytes);
+    }
+
+    @Test
+    void toleratesTheNewlineOfTextReadFromAFile() {
+        assertThat(ByteQuantity.parse("memory.max", " 64M\n")).isEqualTo(67_108_864L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  ", "M", "1.5G", "-1", "12X", "1 G", "0x100", "max"})
+    void refusesWhatIsNotAByteCount(String text) {
+        assertThatThrownBy(() -> ByteQuantity.parse("memory.max", text))
+                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("memory.max ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"8E", "9223372036854775808", "12345678901234567890", "9007199254740992K"})
+    void refusesQuantitiesLargerThanALong(String text) {
+        assertThatThrownBy(() -> ByteQuantity.parse("memory.max", text)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void parseLimitReadsMaxAsNoLimit() {
+        assertThat(ByteQuantity.parseLimit("memory.max", "max", false)).isEqualTo(Limit.unlimited());
+        assertThat(ByteQuantity.parseLimit("memory.max", "MAX\n", false)).isEqualTo(Limit.unlimited());
+        assertThat(ByteQuantity.parseLimit("memory.max", "256M", false)).isEqualTo(Limit.of(268_435_456L));
+    }
+
+    @Test
+    void minusOneIsNoLimitOnlyWhereV1AllowsIt() {
+        assertThat(ByteQuantity.parseLimit("memory.limit_in_bytes", "-1", true)).isEqualTo(Limit.unlimited());
+        assertThatThrownBy(() -> ByteQuantity.parseLimit("memory.max", "-1", false)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void theMessageNamesTheSettingAndTheValue() {
+        assertThatThrownBy(() -> ByteQuantity.parse("memory.high", "lots"))
+                .hasMessageContaining("memory.high").hasMessageContaining("'lots'");
+    }
+}
