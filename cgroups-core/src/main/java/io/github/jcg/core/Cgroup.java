@@ -42,7 +42,8 @@ public final class Cgroup {
         this.path = path;
         this.selection = selection;
         this.placements = hierarchies.stream().map(h -> new Placement(h, path)).toList();
-        this.v2Controllers = Set.copyOf(v2Controllers);
+        // kept in the caller's order, so subtree_control is written the same way every time
+        this.v2Controllers = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(v2Controllers));
     }
 
     public CgroupPath path() {

@@ -83,6 +83,11 @@ public final class HostLayout {
         List<String> seen = new ArrayList<>();
         for (ControllerStatus status : controllerStatuses) {
             Optional<Hierarchy> where = Controller.byName(status.name()).flatMap(this::hierarchyOf);
+            if (where.isEmpty() && status.name().equals(Controller.BLKIO.kernelName())) {
+                // /proc/cgroups keeps v1's name for the block IO controller that v2 calls io
+                where = hierarchyOf(Controller.IO).filter(h -> h.version() == CgroupVersion.V2);
+                where.ifPresent(h -> seen.add(Controller.IO.kernelName()));
+            }
             controllers.add(new ControllerReport(status.name(), status.enabled(), where));
             seen.add(status.name());
         }

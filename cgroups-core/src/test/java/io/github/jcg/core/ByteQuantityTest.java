@@ -46,16 +46,21 @@ class ByteQuantityTest {
     }
 
     @Test
-    void parseLimitReadsMaxAsNoLimit() {
-        assertThat(ByteQuantity.parseLimit("memory.max", "max", false)).isEqualTo(Limit.unlimited());
-        assertThat(ByteQuantity.parseLimit("memory.max", "MAX\n", false)).isEqualTo(Limit.unlimited());
-        assertThat(ByteQuantity.parseLimit("memory.max", "256M", false)).isEqualTo(Limit.of(268_435_456L));
+    void parseLimitReadsLowerCaseMaxAsNoLimitOnV2() {
+        assertThat(ByteQuantity.parseLimit("memory.max", "max", CgroupVersion.V2)).isEqualTo(Limit.unlimited());
+        assertThat(ByteQuantity.parseLimit("memory.max", "max\n", CgroupVersion.V2)).isEqualTo(Limit.unlimited());
+        assertThat(ByteQuantity.parseLimit("memory.max", "256M", CgroupVersion.V2)).isEqualTo(Limit.of(268_435_456L));
+        // the kernel's memory.max takes only lower-case max
+        assertThatThrownBy(() -> ByteQuantity.parseLimit("memory.max", "MAX", CgroupVersion.V2))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("or max for no limit");
     }
 
     @Test
-    void minusOneIsNoLimitOnlyWhereV1AllowsIt() {
-        assertThat(ByteQuantity.parseLimit("memory.limit_in_bytes", "-1", true)).isEqualTo(Limit.unlimited());
-        assertThatThrownBy(() -> ByteQuantity.parseLimit("memory.max", "-1", false)).isInstanceOf(InvalidValueException.class);
+    void eachVersionHasItsOwnSpellingOfNoLimit() {
+        assertThat(ByteQuantity.parseLimit("memory.limit_in_bytes", "-1", CgroupVersion.V1)).isEqualTo(Limit.unlimited());
+        assertThatThrownBy(() -> ByteQuantity.parseLimit("memory.limit_in_bytes", "max", CgroupVersion.V1))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("or -1 for no limit");
+        assertThatThrownBy(() -> ByteQuantity.parseLimit("memory.max", "-1", CgroupVersion.V2)).isInstanceOf(InvalidValueException.class);
     }
 
     @Test

@@ -27,8 +27,9 @@ public final class FlatKeyed {
         return new FlatKeyed(values);
     }
 
+    /** Every key and its raw value, in file order. */
     public Map<String, String> asMap() {
-        return Map.copyOf(values);
+        return java.util.Collections.unmodifiableMap(values);
     }
 
     /** The value of {@code key} as a number; empty when the key is absent or not a number. */

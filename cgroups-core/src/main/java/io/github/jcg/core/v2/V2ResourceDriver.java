@@ -41,7 +41,9 @@ public final class V2ResourceDriver implements ResourceDriver {
         wanted.swapMax().ifPresent(l -> writes.add(PlannedWrite.of("memory.swap.max", l.toV2String())));
         wanted.pidsMax().ifPresent(l -> writes.add(PlannedWrite.of("pids.max", l.toV2String())));
         for (IoDeviceLimit io : wanted.io()) {
-            writes.add(ioMax(io));
+            if (io.readBps().isPresent() || io.writeBps().isPresent() || io.readIops().isPresent() || io.writeIops().isPresent()) {
+                writes.add(ioMax(io));
+            }
         }
         wanted.frozen().ifPresent(f -> writes.add(PlannedWrite.of("cgroup.freeze", f ? "1" : "0")));
         return writes;

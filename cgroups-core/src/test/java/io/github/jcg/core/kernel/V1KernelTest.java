@@ -296,8 +296,8 @@ class V1KernelTest {
                 "/" + kernel.path("sampled"), "/" + kernel.path("sampled/busy"),
                 "/" + kernel.path("sampled/x"), "/" + kernel.path("sampled/y"));
         Map<CgroupPath, UsageRates> rates = SubtreeSampler.rates(first, second);
-        // an unthrottled busy loop on this machine gets most of a CPU
-        assertThat(rates.get(CgroupPath.of(kernel.path("sampled/busy"))).cpuPercent().getAsDouble()).isGreaterThan(40);
+        // an unthrottled busy loop gets a real share of a CPU (less while other work loads the machine)
+        assertThat(rates.get(CgroupPath.of(kernel.path("sampled/busy"))).cpuPercent().getAsDouble()).isGreaterThan(15);
         assertThat(rates.get(CgroupPath.of(kernel.path("sampled/x"))).cpuPercent().getAsDouble()).isLessThan(5);
         // y exists only in pids: no CPU figure rather than a made-up zero
         assertThat(second.group(CgroupPath.of(kernel.path("sampled/y"))).orElseThrow().has(Metric.CPU_USAGE_NANOS)).isFalse();
