@@ -21,6 +21,9 @@ public final class Checks {
     static final double MIDDLE_SHARE_TOLERANCE = 0.10;
     static final double RESTORED_MIN_OF_BASELINE = 0.80;
 
+    /** Room for binary floating point only: 55 / 50 - 1 is 0.10000000000000009. */
+    private static final double ROUNDING = 1e-9;
+
     private Checks() {
     }
 
@@ -37,7 +40,7 @@ public final class Checks {
     }
 
     static Check share(String name, PhaseResult r, double tolerance) {
-        boolean ok = Math.abs(r.shareError()) <= tolerance;
+        boolean ok = Math.abs(r.shareError()) <= tolerance + ROUNDING;
         return new Check(name, ok, r.phase().name() + ": CPU share " + Numbers.percent(r.measuredPercent())
                 + (ok ? " is" : " is not") + " within ±" + Numbers.plain(tolerance * 100) + " % of the limit "
                 + Numbers.percent(r.expectedPercent()) + " (" + signed(r.shareError() * 100) + " %)");
@@ -45,7 +48,7 @@ public final class Checks {
 
     static Check throttled(PhaseResult r) {
         double ratio = r.throttledRatio();
-        boolean ok = r.cpu().periods() > 0 && ratio >= CHOKED_MIN_THROTTLED;
+        boolean ok = r.cpu().periods() > 0 && ratio >= CHOKED_MIN_THROTTLED - ROUNDING;
         return new Check("choked-throttled", ok, r.phase().name() + ": throttled in " + r.cpu().throttledPeriods() + " of "
                 + r.cpu().periods() + " periods (" + Numbers.percent(ratio * 100) + "; at least "
                 + Numbers.plain(CHOKED_MIN_THROTTLED * 100) + " % expected)");
@@ -53,7 +56,7 @@ public final class Checks {
 
     static Check chokedThroughput(PhaseResult r) {
         double factor = r.percentOfBaseline() / r.expectedPercentOfBaseline();
-        boolean ok = factor >= 1 / CHOKED_THROUGHPUT_FACTOR && factor <= CHOKED_THROUGHPUT_FACTOR;
+        boolean ok = factor >= 1 / CHOKED_THROUGHPUT_FACTOR - ROUNDING && factor <= CHOKED_THROUGHPUT_FACTOR + ROUNDING;
         return new Check("choked-throughput", ok, r.phase().name() + ": throughput " + Numbers.percent(r.percentOfBaseline())
                 + " of baseline" + (ok ? " is" : " is not") + " within a factor of " + Numbers.plain(CHOKED_THROUGHPUT_FACTOR)
                 + " of quota/period × baseline = " + Numbers.percent(r.expectedPercentOfBaseline())
@@ -61,7 +64,7 @@ public final class Checks {
     }
 
     static Check recovered(PhaseResult r) {
-        boolean ok = r.percentOfBaseline() >= RESTORED_MIN_OF_BASELINE * 100;
+        boolean ok = r.percentOfBaseline() >= RESTORED_MIN_OF_BASELINE * 100 - ROUNDING;
         return new Check("restored-throughput", ok, r.phase().name() + ": throughput " + Numbers.percent(r.percentOfBaseline())
                 + " of baseline (at least " + Numbers.plain(RESTORED_MIN_OF_BASELINE * 100) + " % expected)");
     }
