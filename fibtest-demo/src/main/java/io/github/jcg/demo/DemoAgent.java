@@ -44,7 +44,16 @@ public final class DemoAgent {
         CgroupHost host = CgroupHost.discover();
         DemoGroup group = DemoGroup.plan(host, settings.group());
         try (Cleanup cleanup = new Cleanup(group, keep, err).installHook()) {
-            DemoReport report = runIn(host, group, phases, cleanup);
+            DemoReport report;
+            try {
+                report = runIn(host, group, phases, cleanup);
+            } catch (RuntimeException e) {
+                if (cleanup.interrupted()) {
+                    // Ctrl-C: the shutdown hook took the group away under our feet and said so
+                    throw new DemoInterruptedException();
+                }
+                throw e;
+            }
             cleanup.run();
             progress.say("");
             progress.say("6. " + cleanup.outcome());
@@ -76,8 +85,8 @@ public final class DemoAgent {
         progress.say("1. created group " + group.path() + " in " + String.join(" and ", group.directories())
                 + (settings.weight() > 0 ? " (CPU weight " + settings.weight() + ", so busy neighbours cannot mask the quota)" : ""));
 
-        WorkloadProcess workload = WorkloadProcess.start(WorkloadCommand.build(WorkloadCommand.currentJava(),
-                WorkloadCommand.currentClassPath(), settings, group.path(), group.controllers()));
+        WorkloadProcess workload = WorkloadProcess.start(WorkloadCommand.ignoringSigint(WorkloadCommand.build(
+                WorkloadCommand.currentJava(), WorkloadCommand.currentClassPath(), settings, group.path(), group.controllers())));
         cleanup.track(workload);
         long pid = workload.awaitPlaced(PLACED_TIMEOUT_MILLIS);
         if (!group.processes().contains(pid)) {

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
  * removes the group (on Ctrl-C too).
  *
  * <p>Exit status: 0 when the demo ran (the checks are reported, not enforced), 1 when it could
- * not run or could not write its chart or JSON, 2 for wrong usage.
+ * not run or could not write its chart or JSON, 2 for wrong usage, 130 when interrupted.
  */
 @Command(name = "demo",
         description = {
@@ -34,6 +34,8 @@ import java.util.concurrent.Callable;
         sortOptions = false, mixinStandardHelpOptions = true)
 public final class DemoCommand implements Callable<Integer> {
     public static final int EXIT_FAILED = 1;
+    /** 128 + SIGINT, as a shell reports a program ended by Ctrl-C. */
+    public static final int EXIT_INTERRUPTED = 130;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -120,6 +122,8 @@ public final class DemoCommand implements Callable<Integer> {
         DemoReport report;
         try {
             report = agent.run();
+        } catch (DemoInterruptedException e) {
+            return EXIT_INTERRUPTED;
         } catch (DemoException | CgroupException e) {
             err.println("jcg demo: " + e.getMessage());
             err.flush();

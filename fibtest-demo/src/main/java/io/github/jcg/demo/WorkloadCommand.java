@@ -2,6 +2,7 @@ package io.github.jcg.demo;
 
 import io.github.jcg.fibtest.Fibtest;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Locale;
 final class WorkloadCommand {
     /** Seconds the workload may run past the planned end before it stops on its own. */
     static final int SAFETY_SECONDS = 120;
+    private static final Path SHELL = Path.of("/bin/sh");
 
     private WorkloadCommand() {
     }
@@ -44,6 +46,25 @@ final class WorkloadCommand {
         cmd.add("--cgroup-controllers");
         cmd.add(controllers);
         return cmd;
+    }
+
+    /**
+     * The command wrapped so the workload ignores SIGINT. Ctrl-C signals the terminal's whole
+     * foreground process group, the workload included; the agent should be the one to stop it
+     * (and report), not the signal. A JVM started with SIGINT ignored leaves it ignored, and
+     * {@code exec} keeps the process id, so the wrapper costs nothing. Without {@code /bin/sh}
+     * the command is returned as it is.
+     */
+    static List<String> ignoringSigint(List<String> command) {
+        if (!Files.isExecutable(SHELL)) {
+            return command;
+        }
+        List<String> wrapped = new ArrayList<>();
+        wrapped.add(SHELL.toString());
+        wrapped.add("-c");
+        wrapped.add("trap '' INT; exec \"$0\" \"$@\"");
+        wrapped.addAll(command);
+        return wrapped;
     }
 
     /** This JVM's own executable, so the workload runs on the same Java. */
