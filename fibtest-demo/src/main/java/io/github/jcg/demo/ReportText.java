@@ -17,6 +17,7 @@ public final class ReportText {
                 + c.cpus() + " CPUs; each phase measured after its settle time:");
         out.add("");
         out.addAll(table(report).lines("  "));
+        out.addAll(contentionNotes(report));
         out.add("");
         out.add("Throughput, one mark per second of each phase (█ = the fastest second):");
         out.addAll(sparklines(report));
@@ -51,6 +52,27 @@ public final class ReportText {
         }
         return t;
     }
+
+    /**
+     * A phase without a limit that got much less CPU than it asked for was held back by other
+     * processes, not by the kernel's quota: say so, since every "% of baseline" leans on it.
+     */
+    static List<String> contentionNotes(DemoReport report) {
+        List<String> out = new ArrayList<>();
+        for (PhaseResult r : report.results()) {
+            if (!r.phase().limit().isLimited() && r.shareError() < -CONTENTION_SHORTFALL) {
+                out.add("  note: in the " + r.phase().name() + " phase the workload got only "
+                        + Numbers.percent(r.measuredPercent()) + " of the " + Numbers.percent(r.expectedPercent())
+                        + " it asked for: other processes were using the CPUs"
+                        + (report.context().weight() == DemoSettings.DEFAULT_WEIGHT ? "" : " (the default --weight "
+                        + DemoSettings.DEFAULT_WEIGHT + " lets the demo's group go first)"));
+            }
+        }
+        return out;
+    }
+
+    /** Below 90 % of what it asked for, an unlimited phase was competing for the CPUs. */
+    static final double CONTENTION_SHORTFALL = 0.10;
 
     static List<String> sparklines(DemoReport report) {
         double max = 0;

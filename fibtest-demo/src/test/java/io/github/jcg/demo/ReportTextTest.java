@@ -42,4 +42,18 @@ class ReportTextTest {
         assertThat(lines).filteredOn(l -> l.startsWith("  ok  ")).hasSize(5);
         assertThat(lines).contains("Chart written to /tmp/chart.png", "The workload's last line: Iterations Completed(M): 44823");
     }
+
+    @Test
+    void anUnlimitedPhaseThatGotLessThanItAskedForIsExplained() {
+        DemoReport r = SyntheticReport.report();
+        PhaseResult starved = SyntheticReport.result(r.results().get(0).phase(), 43.4, 0, 0, 1.1e9);
+        DemoContext defaultWeight = new DemoContext("/fibtest", "cpu,cpuacct", "hybrid", "v1", List.of(), 1, 2, 0, 1);
+        DemoReport busy = new DemoReport(defaultWeight, List.of(starved, r.results().get(1), r.results().get(2), r.results().get(3)),
+                r.spans(), r.ticks(), r.reports(), r.checks(), r.finalLine(), false);
+
+        assertThat(ReportText.contentionNotes(busy)).containsExactly("  note: in the baseline phase the workload got only"
+                + " 43.4 % of the 100 % it asked for: other processes were using the CPUs (the default --weight 10000"
+                + " lets the demo's group go first)");
+        assertThat(ReportText.contentionNotes(r)).isEmpty();
+    }
 }
