@@ -2,6 +2,7 @@ package io.github.jcg.demo;
 
 import io.github.jcg.fibtest.LiveReport;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonFactory;
 
@@ -22,7 +23,7 @@ public final class ReportJson {
 
     /** Writes the report as one JSON document followed by a newline; the writer stays open. */
     public static void write(DemoReport report, List<Path> charts, Writer out) throws java.io.IOException {
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+        try (JsonGenerator json = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             json.writeStartObject();
             context(json, report.context());
             json.writeName("phases");

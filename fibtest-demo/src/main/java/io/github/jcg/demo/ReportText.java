@@ -31,6 +31,9 @@ public final class ReportText {
             out.add("Chart written to " + chart.toAbsolutePath());
         }
         report.finalLine().ifPresent(line -> out.add("The workload's last line: " + line.strip()));
+        out.add(report.groupKept()
+                ? "Kept group " + c.group() + " for inspection (--keep); remove it with: rmdir " + String.join(" ", c.directories())
+                : "Group " + c.group() + " was removed.");
         return out;
     }
 

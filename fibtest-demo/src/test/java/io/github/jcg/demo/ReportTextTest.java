@@ -40,7 +40,12 @@ class ReportTextTest {
     @Test
     void checksChartAndFinalLineFollow() {
         assertThat(lines).filteredOn(l -> l.startsWith("  ok  ")).hasSize(5);
-        assertThat(lines).contains("Chart written to /tmp/chart.png", "The workload's last line: Iterations Completed(M): 44823");
+        assertThat(lines).contains("Chart written to /tmp/chart.png", "The workload's last line: Iterations Completed(M): 44823",
+                "Group /fibtest was removed.");
+        DemoReport r = SyntheticReport.report();
+        DemoReport kept = new DemoReport(r.context(), r.results(), r.spans(), r.ticks(), r.reports(), r.checks(), r.finalLine(), true);
+        assertThat(ReportText.lines(kept, List.of())).contains("Kept group /fibtest for inspection (--keep); remove it with:"
+                + " rmdir /sys/fs/cgroup/cpu/fibtest /sys/fs/cgroup/cpuacct/fibtest");
     }
 
     @Test
