@@ -73,9 +73,11 @@ public final class DemoAgent {
         CgroupVersion version = group.version();
         progress.say("jcg demo: CFS bandwidth throttling, step by step (" + host.mode().name().toLowerCase()
                 + " host, cpu controller on cgroup " + version.name().toLowerCase() + ")");
+        int cpus = ConfiguredCpus.count();
+        long weight = settings.effectiveWeight(cpus);
         group.create();
-        if (settings.weight() > 0) {
-            group.weight(settings.weight());
+        if (weight > 0) {
+            group.weight(weight);
         }
         // try every limit once now, so a quota the kernel refuses fails before anything runs
         for (Phase p : phases) {
@@ -83,7 +85,8 @@ public final class DemoAgent {
         }
         group.apply(CpuLimit.none());
         progress.say("1. created group " + group.path() + " in " + String.join(" and ", group.directories())
-                + (settings.weight() > 0 ? " (CPU weight " + settings.weight() + ", so busy neighbours cannot mask the quota)" : ""));
+                + (weight == DemoSettings.HIGH_WEIGHT ? " (CPU weight " + weight + ", so busy neighbours cannot mask the quota)"
+                : weight > 0 ? " (CPU weight " + weight + ")" : ""));
 
         WorkloadProcess workload = WorkloadProcess.start(WorkloadCommand.ignoringSigint(WorkloadCommand.build(
                 WorkloadCommand.currentJava(), WorkloadCommand.currentClassPath(), settings, group.path(), group.controllers())));
@@ -109,8 +112,7 @@ public final class DemoAgent {
         progress.say("5. stopped fibtest; it printed: " + finalLine.map(String::strip).orElse("(nothing)"));
 
         DemoContext context = new DemoContext(group.path(), group.controllers(), host.mode().name().toLowerCase(),
-                version.name().toLowerCase(), group.directories(), settings.threads(), ConfiguredCpus.count(),
-                settings.weight(), pid);
+                version.name().toLowerCase(), group.directories(), settings.threads(), cpus, weight, pid);
         List<PhaseResult> results = results(runner, workload.log(), context);
         return new DemoReport(context, results, runner.spans(), runner.ticks(), workload.log().all(),
                 Checks.evaluate(results), finalLine, keep);

@@ -70,10 +70,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--middle-period", paramLabel = "µs", description = "Period of the middle phase (default: ${DEFAULT-VALUE}).")
     long middlePeriod = CpuLimit.DEFAULT_PERIOD_MICROS;
 
-    @Option(names = "--weight", paramLabel = "W",
-            description = {"CPU weight of the group, 1-10000 (v1: converted to cpu.shares), or 0 for the kernel's default.",
-                    "The default, the highest, lets the workload have all the CPU its quota allows even when",
-                    "the machine is busy, so the demo measures the quota and not the neighbours (default: ${DEFAULT-VALUE})."})
+    @Option(names = "--weight", paramLabel = "W|auto", converter = WeightConverter.class,
+            description = {"CPU weight of the group, 1-10000 (v1: converted to cpu.shares), 0 for the kernel's default, or auto:",
+                    "the highest while the workload leaves a CPU free, so that a busy machine cannot hold it below",
+                    "its quota (the demo measures the quota, not the neighbours), else the default (default: auto)."})
     long weight = DemoSettings.DEFAULT_WEIGHT;
 
     @Option(names = "--chart", paramLabel = "FILE", description = "Where to write the PNG chart (default: ${DEFAULT-VALUE}).")
@@ -115,9 +115,6 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean jsonToStdout = "-".equals(json);
         PrintWriter human = jsonToStdout ? err : stdout;
-        if (weight < 0 || weight > 10_000) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--weight must be from 1 to 10000, or 0 (got " + weight + ")");
-        }
         DemoAgent agent = new DemoAgent(settings(), keep, quiet, human, err);
         DemoReport report;
         try {
@@ -167,6 +164,26 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             err.println("jcg demo: could not write the JSON report to " + json + ": " + e.getMessage());
             return false;
+        }
+    }
+
+    /** {@code auto}, 0, or a weight from 1 to 10000. */
+    static final class WeightConverter implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            if (value.equalsIgnoreCase("auto")) {
+                return DemoSettings.AUTO_WEIGHT;
+            }
+            long w;
+            try {
+                w = Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a weight: give 1 to 10000, 0 or auto");
+            }
+            if (w < 0 || w > 10_000) {
+                throw new CommandLine.TypeConversionException("a weight is from 1 to 10000, or 0 for the kernel's default (got " + w + ")");
+            }
+            return w;
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.List;
  * @param middleCores      the middle phase's limit in CPUs
  * @param middlePeriodMicros the middle phase's period
  * @param weight           the group's CPU weight (v2 scale, 1..10000; v1 shares are converted),
- *                         or 0 to leave the kernel's default
+ *                         0 to leave the kernel's default, or {@link #AUTO_WEIGHT}
  */
 public record DemoSettings(String group, int threads, int baselineSeconds, int phaseSeconds, int settleSeconds,
                            double warmupSeconds, long chokeQuotaMicros, long chokePeriodMicros, double middleCores,
@@ -30,7 +30,10 @@ public record DemoSettings(String group, int threads, int baselineSeconds, int p
     public static final long DEFAULT_CHOKE_PERIOD = 50_000;
     public static final double DEFAULT_MIDDLE_CORES = 0.5;
     /** The highest weight: see {@link DemoCommand}'s {@code --weight} for why. */
-    public static final long DEFAULT_WEIGHT = 10_000;
+    public static final long HIGH_WEIGHT = 10_000;
+    /** {@link #HIGH_WEIGHT} while the workload leaves a CPU free, else the kernel's default. */
+    public static final long AUTO_WEIGHT = -1;
+    public static final long DEFAULT_WEIGHT = AUTO_WEIGHT;
 
     public static DemoSettings defaults() {
         return new DemoSettings(DEFAULT_GROUP, DEFAULT_THREADS, DEFAULT_PHASE_SECONDS, DEFAULT_PHASE_SECONDS,
@@ -69,6 +72,20 @@ public record DemoSettings(String group, int threads, int baselineSeconds, int p
                 new Phase(PhaseRole.RESTORED, CpuLimit.none(), phaseSeconds, settleSeconds));
         phases.forEach(p -> p.limit().resources());
         return phases;
+    }
+
+    /**
+     * The weight to give the group on a machine with {@code cpus} CPUs. The high weight lets
+     * the workload have all its quota allows when the machine is busy; but a workload that
+     * wants every CPU would then starve everything else, the agent measuring it included, so
+     * {@link #AUTO_WEIGHT} gives it only while the workload leaves at least one CPU free.
+     * 0 means the kernel's default (nothing is written).
+     */
+    public long effectiveWeight(int cpus) {
+        if (weight != AUTO_WEIGHT) {
+            return weight;
+        }
+        return threads < cpus ? HIGH_WEIGHT : 0;
     }
 
     /** Seconds the phases take together. */

@@ -66,12 +66,19 @@ public final class ReportText {
             if (!r.phase().limit().isLimited() && r.shareError() < -CONTENTION_SHORTFALL) {
                 out.add("  note: in the " + r.phase().name() + " phase the workload got only "
                         + Numbers.percent(r.measuredPercent()) + " of the " + Numbers.percent(r.expectedPercent())
-                        + " it asked for: other processes were using the CPUs"
-                        + (report.context().weight() == DemoSettings.DEFAULT_WEIGHT ? "" : " (the default --weight "
-                        + DemoSettings.DEFAULT_WEIGHT + " lets the demo's group go first)"));
+                        + " it asked for: other processes were using the CPUs" + hint(report.context()));
             }
         }
         return out;
+    }
+
+    private static String hint(DemoContext c) {
+        if (c.weight() == DemoSettings.HIGH_WEIGHT) {
+            return "";
+        }
+        return c.threads() < c.cpus()
+                ? " (--weight auto lets the demo's group go first)"
+                : " (with fewer --threads than CPUs the demo gives its group priority)";
     }
 
     /** Below 90 % of what it asked for, an unlimited phase was competing for the CPUs. */

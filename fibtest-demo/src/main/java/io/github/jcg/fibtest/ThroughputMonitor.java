@@ -7,7 +7,8 @@ import java.util.function.Consumer;
  * Reports the workers' combined throughput once per interval. It sleeps between reports and
  * only reads the workers' published counters (one volatile load each), so it takes no CPU
  * from the workers and never makes them wait. Rates are taken over the time that really
- * passed between two readings, so a late wake-up (a throttled group) skews nothing.
+ * passed between two readings, so a late wake-up (a throttled group) skews nothing, and
+ * slots it slept through are skipped, not made up.
  */
 final class ThroughputMonitor implements Runnable {
     private final List<FibWorker> workers;
@@ -45,6 +46,9 @@ final class ThroughputMonitor implements Runnable {
             sink.accept(new LiveReport(now, now - startNanos, total, seconds > 0 ? (total - previousTotal) / seconds : 0));
             previousNanos = now;
             previousTotal = total;
+            // woken late (a busy or throttled group): skip the missed slots rather than
+            // firing them back to back, so there is still one report per interval
+            k = Math.max(k, (now - startNanos) / intervalNanos);
         }
     }
 

@@ -68,4 +68,15 @@ class DemoCommandTest {
         assertThat(seconds).isGreaterThan(DemoSettings.defaults().totalSeconds());
         assertThat(WorkloadCommand.currentJava()).endsWith("java");
     }
+
+    @Test
+    void weightIsAutoZeroOrOneToTenThousand() {
+        assertThat(parse("--weight", "auto").weight).isEqualTo(DemoSettings.AUTO_WEIGHT);
+        assertThat(parse("--weight", "10000").weight).isEqualTo(10_000);
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new DemoCommand());
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("--weight", "20000")).isEqualTo(2);
+        assertThat(err.toString()).contains("a weight is from 1 to 10000, or 0 for the kernel's default (got 20000)");
+    }
 }

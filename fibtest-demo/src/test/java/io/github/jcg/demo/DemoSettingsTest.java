@@ -57,4 +57,18 @@ class DemoSettingsTest {
         assertThat(CpuLimit.cores(0.5, 100_000).quota()).isEqualTo(Limit.of(50_000));
         assertThat(CpuLimit.none().resources().cpuQuota()).contains(Limit.unlimited());
     }
+
+    @Test
+    void autoWeightIsTheHighestOnlyWhileTheWorkloadLeavesACpuFree() {
+        DemoSettings auto = DemoSettings.defaults();
+
+        assertThat(auto.weight()).isEqualTo(DemoSettings.AUTO_WEIGHT);
+        assertThat(auto.effectiveWeight(2)).isEqualTo(DemoSettings.HIGH_WEIGHT);
+        assertThat(auto.effectiveWeight(1)).isZero();
+        DemoSettings two = new DemoSettings("g", 2, 10, 10, 2, 1, 1000, 50_000, 0.5, 100_000, DemoSettings.AUTO_WEIGHT);
+        assertThat(two.effectiveWeight(2)).isZero();
+        assertThat(two.effectiveWeight(4)).isEqualTo(DemoSettings.HIGH_WEIGHT);
+        assertThat(auto.withWeight(500).effectiveWeight(2)).isEqualTo(500);
+        assertThat(auto.withWeight(0).effectiveWeight(8)).isZero();
+    }
 }

@@ -57,7 +57,7 @@ class ReportTextTest {
                 r.spans(), r.ticks(), r.reports(), r.checks(), r.finalLine(), false);
 
         assertThat(ReportText.contentionNotes(busy)).containsExactly("  note: in the baseline phase the workload got only"
-                + " 43.4 % of the 100 % it asked for: other processes were using the CPUs (the default --weight 10000"
+                + " 43.4 % of the 100 % it asked for: other processes were using the CPUs (--weight auto"
                 + " lets the demo's group go first)");
         assertThat(ReportText.contentionNotes(r)).isEmpty();
     }
