@@ -71,8 +71,8 @@ public final class DemoAgent {
 
     private DemoReport runIn(CgroupHost host, DemoGroup group, List<Phase> phases, Cleanup cleanup) {
         CgroupVersion version = group.version();
-        progress.say("jcg demo: CFS bandwidth throttling, step by step (" + host.mode().name().toLowerCase()
-                + " host, cpu controller on cgroup " + version.name().toLowerCase() + ")");
+        progress.say("jcg demo: CFS bandwidth throttling, step by step (" + host.mode().name().toLowerCase(java.util.Locale.ROOT)
+                + " host, cpu controller on cgroup " + version.name().toLowerCase(java.util.Locale.ROOT) + ")");
         int cpus = ConfiguredCpus.count();
         long weight = settings.effectiveWeight(cpus);
         group.create();
@@ -111,8 +111,8 @@ public final class DemoAgent {
         progress.say("");
         progress.say("5. stopped fibtest; it printed: " + finalLine.map(String::strip).orElse("(nothing)"));
 
-        DemoContext context = new DemoContext(group.path(), group.controllers(), host.mode().name().toLowerCase(),
-                version.name().toLowerCase(), group.directories(), settings.threads(), cpus, weight, pid);
+        DemoContext context = new DemoContext(group.path(), group.controllers(), host.mode().name().toLowerCase(java.util.Locale.ROOT),
+                version.name().toLowerCase(java.util.Locale.ROOT), group.directories(), settings.threads(), cpus, weight, pid);
         List<PhaseResult> results = results(runner, workload.log(), context);
         return new DemoReport(context, results, runner.spans(), runner.ticks(), workload.log().all(),
                 Checks.evaluate(results), finalLine, keep);
