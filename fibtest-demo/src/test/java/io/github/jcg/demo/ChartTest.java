@@ -1,0 +1,68 @@
+package io.github.jcg.demo;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChartTest {
+    @Test
+    void pngIsARealImageOfTheChartsSize(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("sub/chart.png");
+
+        ChartPng.write(SyntheticReport.report(), png);
+
+        byte[] head = Files.readAllBytes(png);
+        assertThat(head).startsWith(0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n');
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(ChartPng.WIDTH);
+        assertThat(image.getHeight()).isEqualTo(ChartPng.HEIGHT);
+    }
+
+    @Test
+    void svgIsWellFormedWithBothPanelsPhasesAndLimits(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("chart.svg");
+
+        ChartSvg.write(SyntheticReport.report(), svg);
+
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile());
+        assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+        assertThat(doc.getElementsByTagName("polyline").getLength()).isEqualTo(2);
+        String text = Files.readString(svg);
+        assertThat(text).contains(">baseline<", ">choked 2 %<", ">middle 50 %<", ">restored<", "stroke-dasharray");
+    }
+
+    @Test
+    void chartDataPlacesEachSecondAtItsMiddleAndDrawsLimitsOnlyWhereThereAreSome() {
+        ChartData data = new ChartData(SyntheticReport.report());
+
+        assertThat(data.cpu.get(0).x()).isEqualTo(0.5);
+        assertThat(data.bands).extracting(ChartData.Band::name).containsExactly("baseline", "choked 2 %", "middle 50 %", "restored");
+        assertThat(data.bands.get(0).limitPercent()).isNaN();
+        assertThat(data.bands.get(1).limitPercent()).isEqualTo(2.0);
+        assertThat(data.bands.get(1).expectedMillions()).isEqualTo(60.0);
+        assertThat(data.bands.get(1).windowStart()).isEqualTo(8.0);
+        assertThat(data.end).isEqualTo(24.0);
+    }
+
+    @Test
+    void niceStepsAreRound() {
+        assertThat(ChartSvg.niceStep(3300, 5)).isEqualTo(1000);
+        assertThat(ChartSvg.niceStep(110, 5)).isEqualTo(25);
+        assertThat(ChartSvg.niceStep(24, 12)).isEqualTo(2);
+        assertThat(ChartSvg.niceStep(60, 12)).isEqualTo(5);
+    }
+
+    @Test
+    void svgFileSitsNextToThePng() {
+        assertThat(DemoCommand.svgPath(Path.of("out/fibtest-demo.png"))).isEqualTo(Path.of("out/fibtest-demo.svg"));
+        assertThat(DemoCommand.svgPath(Path.of("chart"))).isEqualTo(Path.of("chart.svg"));
+    }
+}

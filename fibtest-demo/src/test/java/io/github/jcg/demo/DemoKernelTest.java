@@ -1,0 +1,203 @@
+package io.github.jcg.demo;
+
+import io.github.jcg.core.Cgroup;
+import io.github.jcg.core.CgroupHost;
+import io.github.jcg.core.ControllerSelection;
+import io.github.jcg.core.DeleteOptions;
+import io.github.jcg.core.Hierarchy;
+import io.github.jcg.core.Resources;
+import io.github.jcg.core.Limit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo on this machine's real kernel (root and a writable cpu controller, else skipped
+ * with the reason printed): the CFS rules hold, the chart is a PNG, and nothing is left behind,
+ * whether the demo ends, fails or is stopped by a signal. Every group is named
+ * {@code jcg-test-demo-<random>} and removed afterwards even when a test fails.
+ */
+class DemoKernelTest {
+    private CgroupHost host;
+    private String controllers;
+    private final String name = "jcg-test-demo-" + UUID.randomUUID().toString().substring(0, 8);
+    private final List<Process> started = new ArrayList<>();
+
+    @BeforeEach
+    void requireRealKernel() {
+        long uid = Preflight.uid();
+        skipUnless(uid == 0, "the demo creates cgroups and needs root (uid is " + uid + ")");
+        host = CgroupHost.discover();
+        try {
+            controllers = Preflight.controllersFor(host.layout());
+        } catch (DemoException e) {
+            skipUnless(false, e.getMessage());
+        }
+        Cgroup probe = host.group(name, ControllerSelection.parse(controllers));
+        boolean writable = probe.hierarchies().stream().allMatch(h -> Files.isWritable(h.mountPoint()));
+        skipUnless(writable, "the cpu hierarchy is not writable here");
+    }
+
+    @AfterEach
+    void removeEverything() {
+        for (Process p : started) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        if (host != null) {
+            host.group(name, ControllerSelection.parse(controllers))
+                    .delete(DeleteOptions.defaults().recursively().onPopulated(DeleteOptions.OnPopulated.KILL).ignoringMissing());
+            assertGone(name);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDemoShowsTheCfsRulesOnThisKernelWritesItsChartAndCleansUp(@TempDir Path dir) throws Exception {
+        Path chart = dir.resolve("demo.png");
+        Path json = dir.resolve("demo.json");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int status = demo(out, err, "--group", name, "--baseline-seconds", "8", "--phase-seconds", "8",
+                "--settle-seconds", "2", "--chart", chart.toString(), "--json", json.toString());
+
+        System.out.println(out);
+        assertThat(status).as(err.toString()).isZero();
+        Map<String, Object> report = (Map<String, Object>) MiniJson.parse(Files.readString(json));
+        List<Map<String, Object>> phases = (List<Map<String, Object>>) report.get("phases");
+        Map<String, Object> choked = phases.get(1);
+        Map<String, Object> middle = phases.get(2);
+        Map<String, Object> restored = phases.get(3);
+
+        // choked: share within ±25 % of quota/period, throttled in ≥ 80 % of the periods,
+        // throughput within a factor of 2 of (quota/period) × baseline
+        assertThat(num(choked, "measuredCpuPercent")).isBetween(0.75 * 2.0, 1.25 * 2.0);
+        assertThat(num(choked, "throttledPeriods")).isGreaterThanOrEqualTo(0.8 * num(choked, "periods"));
+        assertThat(num(choked, "periods")).isGreaterThanOrEqualTo(100); // 6 s of 50 ms periods is 120
+        double factor = num(choked, "percentOfBaseline") / num(choked, "expectedPercentOfBaseline");
+        assertThat(factor).isBetween(0.5, 2.0);
+        // middle: within ±10 % of half a CPU
+        assertThat(num(middle, "measuredCpuPercent")).isBetween(0.9 * 50, 1.1 * 50);
+        // restored: back to at least 80 % of the baseline
+        assertThat(num(restored, "percentOfBaseline")).isGreaterThanOrEqualTo(80);
+        assertThat((List<Map<String, Object>>) report.get("checks")).allMatch(c -> Boolean.TRUE.equals(c.get("passed")));
+
+        BufferedImage image = ImageIO.read(chart.toFile());
+        assertThat(image).isNotNull();
+        assertThat(image.getWidth()).isEqualTo(ChartPng.WIDTH);
+        assertThat(out.toString()).contains("Chart written to " + chart.toAbsolutePath())
+                .contains("removed group /" + name).contains("Iterations Completed(M): ");
+        assertGone(name);
+        long pid = ((Number) report.get("workloadPid")).longValue();
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("workload still running").isFalse();
+    }
+
+    @Test
+    void aQuotaTheKernelRefusesIsOneLineAndLeavesNothingBehind() {
+        // v1 refuses a child whose quota/period exceeds its parent's; v2 accepts it, so only v1 can show this
+        Cgroup parent = host.group(name, ControllerSelection.parse(controllers)).create();
+        skipUnless(parent.hierarchies().stream().noneMatch(h -> h.version() == io.github.jcg.core.CgroupVersion.V2),
+                "cgroup v2 does not refuse a child quota above its parent's");
+        parent.apply(Resources.builder().cpuMax(Limit.of(10_000), 100_000).build());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int status = demo(out, err, "--group", name + "/fib", "--quiet");
+
+        assertThat(status).isEqualTo(DemoCommand.EXIT_FAILED);
+        assertThat(err.toString().lines()).hasSize(1);
+        assertThat(err.toString()).startsWith("jcg demo: cannot write '50000' to ").contains("EINVAL")
+                .contains("a child's quota/period may not exceed its parent's");
+        for (Hierarchy h : parent.hierarchies()) {
+            assertThat(parent.directory(h).resolve("fib")).doesNotExist();
+        }
+    }
+
+    @Test
+    void anExistingGroupIsLeftAlone() {
+        Cgroup existing = host.group(name, ControllerSelection.parse(controllers)).create();
+        StringWriter err = new StringWriter();
+
+        int status = demo(new StringWriter(), err, "--group", name, "--quiet");
+
+        assertThat(status).isEqualTo(DemoCommand.EXIT_FAILED);
+        assertThat(err.toString()).contains("exists already");
+        assertThat(existing.exists()).isTrue();
+    }
+
+    @Test
+    void aSignalStopsTheWorkloadAndRemovesTheGroupAsCtrlCDoes(@TempDir Path dir) throws Exception {
+        // SIGTERM runs the same shutdown hook as Ctrl-C's SIGINT, and unlike SIGINT it cannot
+        // have been set to "ignored" by whatever started this test run
+        Path stderr = dir.resolve("stderr.txt");
+        Process demo = new ProcessBuilder(WorkloadCommand.currentJava(), "-cp", WorkloadCommand.currentClassPath(),
+                DemoCommand.class.getName(), "--group", name, "--chart", dir.resolve("chart.png").toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
+        started.add(demo);
+        Cgroup group = host.group(name, ControllerSelection.parse(controllers));
+        long workload = awaitProcessIn(group, 60);
+
+        demo.toHandle().destroy();
+
+        assertThat(demo.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(stderr, StandardCharsets.UTF_8);
+        assertThat(err).contains("jcg demo: interrupted; stopped the workload and removed group /" + name);
+        assertThat(demo.exitValue()).isEqualTo(143);
+        assertGone(name);
+        assertThat(ProcessHandle.of(workload).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    private static int demo(StringWriter out, StringWriter err, String... args) {
+        CommandLine cli = new CommandLine(new DemoCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private static long awaitProcessIn(Cgroup group, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (group.exists() && !group.processes().isEmpty()) {
+                return group.processes().get(0);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no workload appeared in " + group + " within " + seconds + " s");
+    }
+
+    private void assertGone(String group) {
+        for (Hierarchy h : host.layout().hierarchies()) {
+            assertThat(h.mountPoint().resolve(group)).as("left behind in " + h.mountPoint()).doesNotExist();
+        }
+    }
+
+    private static double num(Map<String, Object> map, String key) {
+        return ((Number) map.get(key)).doubleValue();
+    }
+
+    private static void skipUnless(boolean condition, String reason) {
+        if (!condition) {
+            System.err.println("SKIPPED real-kernel test: " + reason);
+        }
+        Assumptions.assumeTrue(condition, reason);
+    }
+}
