@@ -1,6 +1,10 @@
 package io.github.jcg.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The {@code jcg} entry point. The launcher passes the name it was invoked by in
@@ -12,7 +16,10 @@ public final class Main {
 
     public static void main(String[] args) {
         String invokedAs = System.getenv().getOrDefault("JCG_INVOKED_AS", "jcg");
-        int status = run(invokedAs, args, new PrintWriter(System.out, false), new PrintWriter(System.err, true));
+        // UTF-8 whatever the locale: sparklines, µ and box characters must not turn into '?'
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        int status = run(invokedAs, args, out, err);
         System.exit(status);
     }
 

@@ -3,6 +3,8 @@ package io.github.jcg.cli;
 import io.github.jcg.cli.commands.CdsTrainingCommand;
 import io.github.jcg.cli.commands.ExecCommand;
 import io.github.jcg.cli.commands.InfoCommand;
+import io.github.jcg.demo.DemoCommand;
+import io.github.jcg.fibtest.FibtestCommand;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -25,6 +27,8 @@ public final class Tools {
     static {
         SUBCOMMANDS.put("info", InfoCommand::new);
         SUBCOMMANDS.put("exec", ExecCommand::new);
+        SUBCOMMANDS.put("demo", DemoCommand::new);
+        SUBCOMMANDS.put("fibtest", FibtestCommand::new);
         SUBCOMMANDS.put("cds-training", CdsTrainingCommand::new);
     }
 
