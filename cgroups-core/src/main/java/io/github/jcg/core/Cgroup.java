@@ -2,6 +2,7 @@ package io.github.jcg.core;
 
 import io.github.jcg.core.fs.ProcessCgroupEntry;
 import io.github.jcg.core.fs.ProcessCgroupParser;
+import io.github.jcg.core.sample.MetricGroup;
 import io.github.jcg.core.sample.UsageReader;
 import io.github.jcg.core.sample.UsageSnapshot;
 
@@ -67,6 +68,11 @@ public final class Cgroup {
     /** True when the group exists in every selected hierarchy. */
     public boolean exists() {
         return placements.stream().allMatch(Placement::exists);
+    }
+
+    /** True when the group exists in at least one selected hierarchy (a half-made or half-removed group). */
+    public boolean existsAnywhere() {
+        return placements.stream().anyMatch(Placement::exists);
     }
 
     public Cgroup child(String name) {
@@ -735,7 +741,12 @@ public final class Cgroup {
 
     /** What the group has used so far (CPU, throttling, memory, pids, IO, PSI, tasks). */
     public UsageSnapshot usage() {
-        UsageSnapshot snapshot = new UsageReader(host.layout()).read(path);
+        return usage(MetricGroup.all());
+    }
+
+    /** Only the metric families asked for: each family costs file reads. */
+    public UsageSnapshot usage(Set<MetricGroup> metrics) {
+        UsageSnapshot snapshot = new UsageReader(host.layout(), metrics).read(path);
         if (snapshot == null) {
             throw new GroupNotFoundException(path.toString(), describe(placements));
         }

@@ -84,6 +84,46 @@ public final class UsageSnapshot {
         return 1L << metric.ordinal();
     }
 
+    /** Builds a snapshot by hand: for tests of code that consumes snapshots, and for replaying recorded data. */
+    public static Builder builder(CgroupPath path, long monotonicNanos) {
+        return new Builder(path, monotonicNanos);
+    }
+
+    /** See {@link #builder}. */
+    public static final class Builder {
+        private final CgroupPath path;
+        private final long monotonicNanos;
+        private final long[] values = new long[Metric.ALL.length];
+        private long present;
+        private long unlimited;
+
+        private Builder(CgroupPath path, long monotonicNanos) {
+            this.path = path;
+            this.monotonicNanos = monotonicNanos;
+        }
+
+        public Builder put(Metric metric, long value) {
+            values[metric.ordinal()] = value;
+            present |= bit(metric);
+            unlimited &= ~bit(metric);
+            return this;
+        }
+
+        /** A limit metric that is present but set to "no limit". */
+        public Builder unlimited(Metric metric) {
+            if (metric.kind() != Metric.Kind.LIMIT) {
+                throw new IllegalArgumentException(metric + " is not a limit");
+            }
+            present |= bit(metric);
+            unlimited |= bit(metric);
+            return this;
+        }
+
+        public UsageSnapshot build() {
+            return new UsageSnapshot(path, monotonicNanos, values.clone(), present, unlimited);
+        }
+    }
+
     @Override
     public String toString() {
         StringJoiner out = new StringJoiner(", ", "UsageSnapshot{" + path + ": ", "}");
