@@ -32,7 +32,9 @@ public final class Tools {
         CommandLine jcg = configure(new CommandLine(new JcgCommand()), out, err);
         String sub = LIBCGROUP_NAMES.get(invokedAs);
         if (sub != null && jcg.getSubcommands().containsKey(sub)) {
-            CommandLine tool = jcg.getSubcommands().get(sub);
+            // a fresh command line without jcg as parent: picocli's parser looks at the parent's
+            // parse state, which is never built when the subcommand runs on its own (NPE)
+            CommandLine tool = new CommandLine(jcg.getSubcommands().get(sub).getCommand().getClass());
             tool.setCommandName(invokedAs);
             return configure(tool, out, err);
         }
@@ -44,7 +46,23 @@ public final class Tools {
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(new UsageErrorHandler());
+        // getopt lets a flag repeat (cgget -n -n); picocli refuses that unless told
+        cli.setOverwrittenOptionsAllowed(true);
+        applyParserSettings(cli);
         return cli;
+    }
+
+    /** Lets a command adjust how its arguments are parsed (cgclassify stops at the first pid). */
+    private static void applyParserSettings(CommandLine cli) {
+        if (cli.getCommand() instanceof ParserSettings settings) {
+            settings.configure(cli);
+        }
+        cli.getSubcommands().values().forEach(Tools::applyParserSettings);
+    }
+
+    /** Implemented by commands whose parsing differs from picocli's defaults. */
+    public interface ParserSettings {
+        void configure(CommandLine cli);
     }
 
     /**
