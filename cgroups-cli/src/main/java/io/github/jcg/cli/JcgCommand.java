@@ -1,6 +1,13 @@
 package io.github.jcg.cli;
 
+import io.github.jcg.cli.commands.ClassifyCommand;
+import io.github.jcg.cli.commands.CreateCommand;
+import io.github.jcg.cli.commands.DeleteCommand;
+import io.github.jcg.cli.commands.GetCommand;
 import io.github.jcg.cli.commands.InfoCommand;
+import io.github.jcg.cli.commands.LsCommand;
+import io.github.jcg.cli.commands.LssubsysCommand;
+import io.github.jcg.cli.commands.SetCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = JcgCommand.Version.class,
         description = "Control and account Linux cgroups (v1, hybrid, v2).",
-        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, CreateCommand.class, DeleteCommand.class, SetCommand.class, GetCommand.class,
+                ClassifyCommand.class, LsCommand.class, LssubsysCommand.class, CommandLine.HelpCommand.class})
 public final class JcgCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

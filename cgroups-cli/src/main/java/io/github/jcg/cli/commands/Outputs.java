@@ -1,0 +1,53 @@
+package io.github.jcg.cli.commands;
+
+import io.github.jcg.cli.Tools;
+import io.github.jcg.cli.options.GroupSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What commands share about their arguments and output: group specs, {@code -o FORMAT}, failure lines. */
+final class Outputs {
+    private Outputs() {
+    }
+
+    /**
+     * How a command names itself at the start of an error line: the libcgroup tool name when
+     * run as one ({@code cgdelete}), otherwise its place under jcg ({@code jcg delete}).
+     */
+    static String toolName(CommandSpec spec) {
+        String name = spec.commandLine().getCommandName();
+        return Tools.isLibcgroupName(name) ? name : spec.qualifiedName();
+    }
+
+    /** Prints one failure line for a command that goes on after it (cgdelete, cgclassify). */
+    static void failure(CommandSpec spec, String message) {
+        spec.commandLine().getErr().println(toolName(spec) + ": " + message);
+        spec.commandLine().getErr().flush();
+    }
+
+    /** Group specs given as operands; a malformed one is wrong usage, named in the message. */
+    static List<GroupSpec> specs(CommandSpec spec, List<String> operands) {
+        List<GroupSpec> specs = new ArrayList<>();
+        for (String operand : operands) {
+            try {
+                specs.add(GroupSpec.parse(operand));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        return specs;
+    }
+
+    /** True for {@code json}, false for {@code text}; anything else is wrong usage. */
+    static boolean isJson(CommandSpec spec, String format) {
+        return switch (format) {
+            case "json" -> true;
+            case "text" -> false;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown output format '" + format + "'; use text or json");
+        };
+    }
+}
