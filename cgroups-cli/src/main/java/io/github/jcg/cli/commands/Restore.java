@@ -1,10 +1,26 @@
 package io.github.jcg.cli.commands;
 
+import io.github.jcg.core.Cgroup;
+import io.github.jcg.core.ControllerNotAvailableException;
 import io.github.jcg.core.Resources;
+
+import java.util.Optional;
 
 /** Builds the {@link Resources} that put back what applying another one changed. */
 final class Restore {
     private Restore() {
+    }
+
+    /**
+     * The group's limits now, to put back later; empty when the core cannot read them (its
+     * {@code resources()} fails on hosts where a controller such as cpuset is not mounted).
+     */
+    static Optional<Resources> snapshot(Cgroup group) {
+        try {
+            return Optional.of(group.resources());
+        } catch (ControllerNotAvailableException e) {
+            return Optional.empty();
+        }
     }
 
     /** The fields {@code applied} set, with the values they had in {@code before}. */

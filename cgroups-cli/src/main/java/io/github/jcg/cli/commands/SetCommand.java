@@ -220,12 +220,12 @@ public final class SetCommand implements Callable<Integer>, LibcgroupTool {
             for (Write w : writes) {
                 tx.write(w.group(), w.file(), w.value());
             }
-            if (typed.isPresent()) {
-                for (Cgroup group : typedTargets) {
-                    Resources before = group.resources();
-                    group.apply(typed.get());
-                    tx.onUndo(() -> group.apply(Restore.fieldsOf(typed.get(), before)));
-                }
+            for (int i = 0; i < typedTargets.size(); i++) {
+                Cgroup group = typedTargets.get(i);
+                // apply() is all or nothing for one group; what came before it must be restorable
+                Optional<Resources> before = i < typedTargets.size() - 1 ? Restore.snapshot(group) : Optional.empty();
+                group.apply(typed.get());
+                before.ifPresent(old -> tx.onUndo(() -> group.apply(Restore.fieldsOf(typed.get(), old))));
             }
         } catch (CgroupException e) {
             String note = tx.undoAndDescribe();
