@@ -23,6 +23,8 @@ public final class ExitCodes {
     public static final int GROUP_NOT_FOUND = ecg(50002);
     /** ECGROUPSUBSYSNOTMOUNTED (50004): a controller that is not mounted. */
     public static final int CONTROLLER_NOT_MOUNTED = ecg(50004);
+    /** ECGROUPNOTOWNER (50005): cgcreate's mkdir refused with EPERM. */
+    public static final int NOT_OWNER = ecg(50005);
     /** ECGROUPNOTALLOWED (50007): permission denied, or an operation libcgroup refuses. */
     public static final int NOT_ALLOWED = ecg(50007);
     /** ECGMAXVALUESEXCEEDED (50008): cgget's {@code -g <controller>} after two {@code -g <controllers>:<path>}. */
@@ -50,25 +52,35 @@ public final class ExitCodes {
     public enum Tool { CGCREATE, CGDELETE, CGSET, CGGET, CGCLASSIFY, LSCGROUP, LSSUBSYS }
 
     /** What went wrong, independent of the tool that reports it. */
-    enum Failure { GROUP_MISSING, CONTROLLER_MISSING, BAD_VALUE, BAD_PATH, FILE_MISSING, PERMISSION, BUSY, REFUSED }
+    enum Failure {
+        GROUP_MISSING, CONTROLLER_MISSING, BAD_VALUE, BAD_PATH, FILE_MISSING,
+        /** EACCES (and a read-only mount): libcgroup's open() fails before it can tell why. */
+        ACCESS_DENIED,
+        /** EPERM. */
+        NOT_PERMITTED,
+        BUSY, REFUSED
+    }
 
     /*
      * Found in libcgroup's sources and checked against 2.0.2 on a real host:
      * cgset: missing group/file ECGROUPVALUENOTEXIST, bad value the kernel's EINVAL (ECGOTHER),
      * unknown controller ECGROUPSUBSYSNOTMOUNTED; cgget: every read failure ECGOTHER;
-     * cgdelete: rmdir/ENOENT ECGOTHER; cgcreate: mkdir refusals ECGROUPNOTALLOWED.
+     * cgdelete: rmdir/ENOENT ECGOTHER; cgcreate: mkdir refusals ECGROUPNOTALLOWED (EPERM:
+     * ECGROUPNOTOWNER); a non-root cgset gets EACCES on open(), which libcgroup reports as
+     * ECGROUPVALUENOTEXIST. Columns in Failure order.
      */
     private static final Map<Tool, Map<Failure, Integer>> TABLE = new EnumMap<>(Tool.class);
 
     static {
-        row(Tool.CGCREATE, OTHER, CONTROLLER_NOT_MOUNTED, INVALID, INVALID, OTHER, NOT_ALLOWED, OTHER, NOT_ALLOWED);
-        row(Tool.CGDELETE, OTHER, CONTROLLER_NOT_MOUNTED, INVALID, INVALID, OTHER, OTHER, OTHER, OTHER);
-        row(Tool.CGSET, VALUE_NOT_FOUND, CONTROLLER_NOT_MOUNTED, OTHER, INVALID, VALUE_NOT_FOUND, NOT_ALLOWED, OTHER, OTHER);
-        row(Tool.CGGET, OTHER, OTHER, INVALID, INVALID, OTHER, OTHER, OTHER, OTHER);
+        // group missing, controller missing, bad value, bad path, file missing, EACCES, EPERM, busy, refused
+        row(Tool.CGCREATE, OTHER, CONTROLLER_NOT_MOUNTED, INVALID, INVALID, OTHER, NOT_ALLOWED, NOT_OWNER, OTHER, NOT_ALLOWED);
+        row(Tool.CGDELETE, OTHER, CONTROLLER_NOT_MOUNTED, INVALID, INVALID, OTHER, OTHER, OTHER, OTHER, OTHER);
+        row(Tool.CGSET, VALUE_NOT_FOUND, CONTROLLER_NOT_MOUNTED, OTHER, INVALID, VALUE_NOT_FOUND, VALUE_NOT_FOUND, NOT_ALLOWED, OTHER, OTHER);
+        row(Tool.CGGET, OTHER, OTHER, INVALID, INVALID, OTHER, OTHER, OTHER, OTHER, OTHER);
         row(Tool.CGCLASSIFY, CLASSIFY_FAILED, CLASSIFY_FAILED, CLASSIFY_FAILED, CLASSIFY_FAILED, CLASSIFY_FAILED,
-                CLASSIFY_FAILED, CLASSIFY_FAILED, CLASSIFY_FAILED);
-        row(Tool.LSCGROUP, OTHER, FAIL, INVALID, INVALID, OTHER, OTHER, OTHER, OTHER);
-        row(Tool.LSSUBSYS, OTHER, OTHER, INVALID, INVALID, OTHER, OTHER, OTHER, OTHER);
+                CLASSIFY_FAILED, CLASSIFY_FAILED, CLASSIFY_FAILED, CLASSIFY_FAILED);
+        row(Tool.LSCGROUP, OTHER, FAIL, INVALID, INVALID, OTHER, OTHER, OTHER, OTHER, OTHER);
+        row(Tool.LSSUBSYS, OTHER, OTHER, INVALID, INVALID, OTHER, OTHER, OTHER, OTHER, OTHER);
     }
 
     private ExitCodes() {
@@ -133,7 +145,8 @@ public final class ExitCodes {
             Errno errno = c.errno().orElse(Errno.UNKNOWN);
             return switch (errno) {
                 case ENOENT -> Failure.FILE_MISSING;
-                case EACCES, EPERM, EROFS -> Failure.PERMISSION;
+                case EACCES, EROFS -> Failure.ACCESS_DENIED;
+                case EPERM -> Failure.NOT_PERMITTED;
                 case EBUSY, ENOTEMPTY -> Failure.BUSY;
                 default -> Failure.REFUSED;
             };

@@ -39,6 +39,16 @@ class ExitCodesTest {
     }
 
     @Test
+    void permissionDeniedAsANonRootUserSeesIt() {
+        KernelRefusedException eacces = new KernelRefusedException("denied", "g", "cpu.shares", "512", Errno.EACCES, null);
+        KernelRefusedException eperm = new KernelRefusedException("denied", "g", null, null, Errno.EPERM, null);
+        assertThat(ExitCodes.of(eacces, CGSET)).isEqualTo(95);
+        assertThat(ExitCodes.of(eacces, CGCREATE)).isEqualTo(87);
+        assertThat(ExitCodes.of(eperm, CGCREATE)).isEqualTo(85);
+        assertThat(ExitCodes.of(eacces, CGDELETE)).isEqualTo(96);
+    }
+
+    @Test
     void aCommandsOwnStatusWins() {
         assertThat(ExitCodes.of(new ToolException(90, "twice"), CGGET)).isEqualTo(90);
     }

@@ -100,7 +100,7 @@ public final class ClassifyCommand implements Callable<Integer>, LibcgroupTool, 
                 Cgroup group = host.group(CgroupPath.of(g.path()), CreateCommand.selection(g));
                 group.attach(pid);
             } catch (CgroupException e) {
-                Outputs.failure(spec, "cannot move pid " + pid + " to " + g + ": " + e.getMessage());
+                Outputs.failure(spec, "cannot move pid " + pid + " to " + g + ": " + e.getMessage(), e, common);
                 return false;
             }
         }

@@ -69,7 +69,7 @@ public final class DeleteCommand implements Callable<Integer>, LibcgroupTool {
             try {
                 delete(host, g);
             } catch (CgroupException | ToolException e) {
-                Outputs.failure(spec, e.getMessage());
+                Outputs.failure(spec, e.getMessage(), e, common);
                 status = ExitCodes.of(e, tool());
             }
         }

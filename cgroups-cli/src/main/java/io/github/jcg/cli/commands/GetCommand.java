@@ -48,14 +48,14 @@ public final class GetCommand implements Callable<Integer>, LibcgroupTool {
     private final GetRequest request = new GetRequest();
     private CgroupVersion asked;
 
-    @Option(names = {"-r", "--variable"}, paramLabel = "<name>", description = "A setting to print (repeatable), e.g. cpu.shares.")
+    @Option(order = 1, names = {"-r", "--variable"}, paramLabel = "<name>", description = "A setting to print (repeatable), e.g. cpu.shares.")
     void variable(String name) {
         if (name != null) {
             request.setting(name);
         }
     }
 
-    @Option(names = "-g", paramLabel = "<controllers>[:<path>]",
+    @Option(order = 2, names = "-g", paramLabel = "<controllers>[:<path>]",
             description = "Print every file of these controllers (repeatable); with :<path>, for that group.")
     void group(String controllers) {
         if (controllers != null) {
@@ -63,43 +63,43 @@ public final class GetCommand implements Callable<Integer>, LibcgroupTool {
         }
     }
 
-    @Option(names = {"-a", "--all"}, description = "Print every file of every mounted controller.")
+    @Option(order = 3, names = {"-a", "--all"}, description = "Print every file of every mounted controller.")
     void all(boolean all) {
         if (all) {
             request.all();
         }
     }
 
-    @Option(names = "-n", description = "Do not print group headers (and the blank line after each group).")
+    @Option(order = 4, names = "-n", description = "Do not print group headers (and the blank line after each group).")
     boolean noHeaders;
 
-    @Option(names = {"-v", "--values-only"}, description = "Print only values, not setting names.")
+    @Option(order = 5, names = {"-v", "--values-only"}, description = "Print only values, not setting names.")
     boolean valuesOnly;
 
-    @Option(names = "-m", description = "Print the host's cgroup mode first (Legacy, Hybrid or Unified).")
+    @Option(order = 6, names = "-m", description = "Print the host's cgroup mode first (Legacy, Hybrid or Unified).")
     boolean showMode;
 
-    @Option(names = {"-1", "--v1"}, description = "Settings are named in cgroup v1's vocabulary (cgxget).")
+    @Option(order = 7, names = {"-1", "--v1"}, description = "Settings are named in cgroup v1's vocabulary (cgxget).")
     void v1(boolean on) {
         if (on) {
             asked = CgroupVersion.V1;
         }
     }
 
-    @Option(names = {"-2", "--v2"}, description = "Settings are named in cgroup v2's vocabulary (cgxget).")
+    @Option(order = 8, names = {"-2", "--v2"}, description = "Settings are named in cgroup v2's vocabulary (cgxget).")
     void v2(boolean on) {
         if (on) {
             asked = CgroupVersion.V2;
         }
     }
 
-    @Option(names = {"-i", "--ignore-unmappable"}, description = "With -1/-2, skip settings that have no equivalent.")
+    @Option(order = 9, names = {"-i", "--ignore-unmappable"}, description = "With -1/-2, skip settings that have no equivalent.")
     boolean ignoreUnmappable;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default, as cgget prints) or json.")
+    @Option(order = 10, names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default, as cgget prints) or json.")
     String output = "text";
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    @Option(order = 11, names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
     boolean help;
 
     @Mixin

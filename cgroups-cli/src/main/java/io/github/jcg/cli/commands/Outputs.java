@@ -1,5 +1,6 @@
 package io.github.jcg.cli.commands;
 
+import io.github.jcg.cli.CommonOptions;
 import io.github.jcg.cli.Tools;
 import io.github.jcg.cli.options.GroupSpec;
 import picocli.CommandLine;
@@ -26,6 +27,15 @@ final class Outputs {
     static void failure(CommandSpec spec, String message) {
         spec.commandLine().getErr().println(toolName(spec) + ": " + message);
         spec.commandLine().getErr().flush();
+    }
+
+    /** The same, with the stack trace after it when {@code --debug} was given. */
+    static void failure(CommandSpec spec, String message, Exception cause, CommonOptions common) {
+        failure(spec, message);
+        if (common != null && common.debug) {
+            cause.printStackTrace(spec.commandLine().getErr());
+            spec.commandLine().getErr().flush();
+        }
     }
 
     /** Group specs given as operands; a malformed one is wrong usage, named in the message. */
