@@ -97,7 +97,7 @@ public final class ClassifyCommand implements Callable<Integer>, LibcgroupTool, 
         }
         for (GroupSpec g : groups) {
             try {
-                Cgroup group = host.group(CgroupPath.of(g.path()), CreateCommand.selection(g));
+                Cgroup group = host.group(CgroupPath.of(g.path()), g.selection());
                 group.attach(pid);
             } catch (CgroupException e) {
                 Outputs.failure(spec, "cannot move pid " + pid + " to " + g + ": " + e.getMessage(), e, common);

@@ -114,14 +114,10 @@ public final class CreateCommand implements Callable<Integer>, LibcgroupTool {
 
     private Cgroup handle(CgroupHost host, GroupSpec g) {
         try {
-            return host.group(CgroupPath.of(g.path()), selection(g));
+            return host.group(CgroupPath.of(g.path()), g.selection());
         } catch (CgroupException e) {
             throw new ToolException(ExitCodes.of(e, ExitCodes.Tool.CGCREATE), "can't create cgroup " + g.path() + ": " + e.getMessage(), e);
         }
-    }
-
-    static ControllerSelection selection(GroupSpec g) {
-        return g.isAll() ? ControllerSelection.all() : ControllerSelection.parse(String.join(",", g.controllerNames()));
     }
 
     /**

@@ -10,7 +10,6 @@ import io.github.jcg.core.Cgroup;
 import io.github.jcg.core.CgroupException;
 import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.CgroupPath;
-import io.github.jcg.core.ControllerSelection;
 import io.github.jcg.core.DeleteOptions;
 import io.github.jcg.core.Hierarchy;
 import picocli.CommandLine.Command;
@@ -64,7 +63,7 @@ public final class DeleteCommand implements Callable<Integer>, LibcgroupTool {
         CgroupHost host = Hosts.current();
         int status = ExitCodes.OK;
         List<GroupSpec> all = new ArrayList<>(options);
-        all.addAll(Outputs.specs(spec, operands));
+        all.addAll(GroupSpec.parseOperands(spec.commandLine(), operands));
         for (GroupSpec g : all) {
             try {
                 delete(host, g);
@@ -79,10 +78,14 @@ public final class DeleteCommand implements Callable<Integer>, LibcgroupTool {
     private void delete(CgroupHost host, GroupSpec g) {
         CgroupPath path = CgroupPath.of(g.path());
         if (path.isRoot()) {
-            refuseRoot(g);
+            // cgdelete leaves the root alone; with -r it would empty the hierarchy, which jcg refuses to do on a typo
+            if (recursive) {
+                throw new ToolException(ExitCodes.NOT_ALLOWED, "refusing to remove every group below the root of "
+                        + g.controllers() + "; name the groups to remove");
+            }
             return;
         }
-        Cgroup group = host.group(path, CreateCommand.selection(g));
+        Cgroup group = host.group(path, g.selection());
         List<Hierarchy> missing = group.hierarchies().stream().filter(h -> !Groups.existsIn(group, h)).toList();
         if (missing.size() == group.hierarchies().size()) {
             throw new ToolException(ExitCodes.OTHER, "cannot remove group '" + g.path() + "': it does not exist in "
@@ -94,17 +97,6 @@ public final class DeleteCommand implements Callable<Integer>, LibcgroupTool {
             // libcgroup 3.x removes what it can and then reports the hierarchies that lacked the group
             throw new ToolException(ExitCodes.OTHER, "removed group '" + g.path() + "', but it did not exist in "
                     + describe(missing));
-        }
-    }
-
-    /**
-     * cgdelete on the root group does nothing; with -r libcgroup would remove every group of
-     * the hierarchy, which jcg refuses to do on a typo.
-     */
-    private void refuseRoot(GroupSpec g) {
-        if (recursive) {
-            throw new ToolException(ExitCodes.NOT_ALLOWED, "refusing to remove every group below the root of " + g.controllers()
-                    + "; name the groups to remove");
         }
     }
 

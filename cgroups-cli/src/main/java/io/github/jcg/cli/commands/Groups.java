@@ -43,19 +43,18 @@ final class Groups {
 
     /** Whether the kernel lets the file's owner write it (read-only files are statistics). */
     static boolean isWritable(Cgroup group, Hierarchy hierarchy, String file) {
-        try {
-            return Files.getPosixFilePermissions(group.directory(hierarchy).resolve(file), LinkOption.NOFOLLOW_LINKS)
-                    .contains(PosixFilePermission.OWNER_WRITE);
-        } catch (IOException e) {
-            return false;
-        }
+        return ownerMay(group, hierarchy, file, PosixFilePermission.OWNER_WRITE);
     }
 
     /** Whether the kernel lets the file's owner read it (write-only files are triggers). */
     static boolean isReadable(Cgroup group, Hierarchy hierarchy, String file) {
+        return ownerMay(group, hierarchy, file, PosixFilePermission.OWNER_READ);
+    }
+
+    private static boolean ownerMay(Cgroup group, Hierarchy hierarchy, String file, PosixFilePermission permission) {
         try {
             return Files.getPosixFilePermissions(group.directory(hierarchy).resolve(file), LinkOption.NOFOLLOW_LINKS)
-                    .contains(PosixFilePermission.OWNER_READ);
+                    .contains(permission);
         } catch (IOException e) {
             return false;
         }

@@ -61,7 +61,7 @@ public final class LsCommand implements Callable<Integer>, LibcgroupTool {
     public Integer call() {
         boolean json = Outputs.isJson(spec, output);
         List<GroupSpec> specs = new ArrayList<>(options);
-        specs.addAll(Outputs.specs(spec, operands));
+        specs.addAll(GroupSpec.parseOperands(spec.commandLine(), operands));
         CgroupHost host = Hosts.current();
         Controllers controllers = new Controllers(host.layout());
         List<LsFormat.Line> lines = new ArrayList<>();

@@ -2,14 +2,11 @@ package io.github.jcg.cli.commands;
 
 import io.github.jcg.cli.CommonOptions;
 import io.github.jcg.cli.Tools;
-import io.github.jcg.cli.options.GroupSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.util.ArrayList;
-import java.util.List;
 
-/** What commands share about their arguments and output: group specs, {@code -o FORMAT}, failure lines. */
+/** What commands share about their output: the {@code -o FORMAT} choice and failure lines. */
 final class Outputs {
     private Outputs() {
     }
@@ -36,19 +33,6 @@ final class Outputs {
             cause.printStackTrace(spec.commandLine().getErr());
             spec.commandLine().getErr().flush();
         }
-    }
-
-    /** Group specs given as operands; a malformed one is wrong usage, named in the message. */
-    static List<GroupSpec> specs(CommandSpec spec, List<String> operands) {
-        List<GroupSpec> specs = new ArrayList<>();
-        for (String operand : operands) {
-            try {
-                specs.add(GroupSpec.parse(operand));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
-        return specs;
     }
 
     /** True for {@code json}, false for {@code text}; anything else is wrong usage. */

@@ -1,5 +1,6 @@
 package io.github.jcg.cli.options;
 
+import io.github.jcg.core.ControllerSelection;
 import picocli.CommandLine;
 
 import java.util.ArrayList;
@@ -40,6 +41,24 @@ public record GroupSpec(String controllers, String path) {
 
     public boolean isAll() {
         return controllerNames().contains("*");
+    }
+
+    /** The core's selection: {@code *} all, nothing none, else the named controllers (unknown names refused). */
+    public ControllerSelection selection() {
+        return isAll() ? ControllerSelection.all() : ControllerSelection.parse(String.join(",", controllerNames()));
+    }
+
+    /** Specs given as operands; a malformed one is wrong usage, named in the message. */
+    public static List<GroupSpec> parseOperands(CommandLine cli, List<String> operands) {
+        List<GroupSpec> specs = new ArrayList<>();
+        for (String operand : operands) {
+            try {
+                specs.add(parse(operand));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cli, e.getMessage());
+            }
+        }
+        return specs;
     }
 
     @Override
