@@ -16,6 +16,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         if (debug) {
             e.printStackTrace(cli.getErr());
         }
-        return ExitCodes.of(e);
+        return ExitCodes.of(e, ExitCodes.toolOf(cli.getCommand()));
     }
 }

@@ -1,8 +1,15 @@
 package io.github.jcg.cli;
 
 import io.github.jcg.cli.commands.CdsTrainingCommand;
+import io.github.jcg.cli.commands.ClassifyCommand;
+import io.github.jcg.cli.commands.CreateCommand;
+import io.github.jcg.cli.commands.DeleteCommand;
 import io.github.jcg.cli.commands.ExecCommand;
+import io.github.jcg.cli.commands.GetCommand;
 import io.github.jcg.cli.commands.InfoCommand;
+import io.github.jcg.cli.commands.LsCommand;
+import io.github.jcg.cli.commands.LssubsysCommand;
+import io.github.jcg.cli.commands.SetCommand;
 import io.github.jcg.demo.DemoCommand;
 import io.github.jcg.fibtest.FibtestCommand;
 import picocli.CommandLine;
@@ -26,7 +33,14 @@ public final class Tools {
 
     static {
         SUBCOMMANDS.put("info", InfoCommand::new);
+        SUBCOMMANDS.put("create", CreateCommand::new);
+        SUBCOMMANDS.put("delete", DeleteCommand::new);
+        SUBCOMMANDS.put("set", SetCommand::new);
+        SUBCOMMANDS.put("get", GetCommand::new);
         SUBCOMMANDS.put("exec", ExecCommand::new);
+        SUBCOMMANDS.put("classify", ClassifyCommand::new);
+        SUBCOMMANDS.put("ls", LsCommand::new);
+        SUBCOMMANDS.put("lssubsys", LssubsysCommand::new);
         SUBCOMMANDS.put("demo", DemoCommand::new);
         SUBCOMMANDS.put("fibtest", FibtestCommand::new);
         SUBCOMMANDS.put("cds-training", CdsTrainingCommand::new);
@@ -72,13 +86,23 @@ public final class Tools {
         cli.setErr(err);
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(new UsageErrorHandler());
-        CommandLine exec = cli.getCommandName().equals("exec") || cli.getCommandName().equals("cgexec")
-                ? cli : cli.getSubcommands().get("exec");
-        if (exec != null) {
-            // as cgexec's getopt "+g:sh": options end at the command, whose own options are its business
-            exec.setStopAtPositional(true);
-        }
+        // getopt lets a flag repeat (cgget -n -n); picocli refuses that unless told
+        cli.setOverwrittenOptionsAllowed(true);
+        applyParserSettings(cli);
         return cli;
+    }
+
+    /** Lets a command adjust how its arguments are parsed (cgclassify stops at the first pid). */
+    private static void applyParserSettings(CommandLine cli) {
+        if (cli.getCommand() instanceof ParserSettings settings) {
+            settings.configure(cli);
+        }
+        cli.getSubcommands().values().forEach(Tools::applyParserSettings);
+    }
+
+    /** Implemented by commands whose parsing differs from picocli's defaults. */
+    public interface ParserSettings {
+        void configure(CommandLine cli);
     }
 
     /**

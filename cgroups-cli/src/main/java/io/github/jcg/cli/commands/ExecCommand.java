@@ -1,11 +1,13 @@
 package io.github.jcg.cli.commands;
 
 import io.github.jcg.cli.CommonOptions;
-import io.github.jcg.cli.GroupSpec;
+import io.github.jcg.cli.Tools;
+import io.github.jcg.cli.options.GroupSpec;
 import io.github.jcg.core.Cgroup;
 import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.Errno;
 import io.github.jcg.core.posix.ProcessReplacement;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +26,7 @@ import java.util.concurrent.Callable;
 @Command(name = "exec", mixinStandardHelpOptions = true,
         description = {"Run a command in the given control groups, as cgexec does: jcg moves itself into the groups,",
                 "then replaces itself with the command (same PID, the command's own exit status)."})
-public final class ExecCommand implements Callable<Integer> {
+public final class ExecCommand implements Callable<Integer>, Tools.ParserSettings {
     /** What cgexec answers when the exec itself fails (it returns -1 from main). */
     static final int EXEC_FAILED = 255;
 
@@ -34,8 +36,9 @@ public final class ExecCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "-g", paramLabel = "<controllers>:<path>", description = "Control group to run the command in (repeatable).")
-    List<String> groups = new ArrayList<>();
+    @Option(names = "-g", paramLabel = "<controllers>:<path>", converter = GroupSpec.Converter.class,
+            description = "Control group to run the command in (repeatable).")
+    List<GroupSpec> groups = new ArrayList<>();
 
     @Option(names = "--sticky", description = "Accepted for cgexec compatibility; jcg runs no rules daemon that could move the task.")
     boolean sticky;
@@ -43,14 +46,19 @@ public final class ExecCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "command", description = "The command and its arguments.")
     List<String> command = new ArrayList<>();
 
+    /** As cgexec's getopt "+g:sh": options end at the command, whose own options are its business. */
+    @Override
+    public void configure(CommandLine cli) {
+        cli.setStopAtPositional(true);
+    }
+
     @Override
     public Integer call() {
         List<Cgroup> targets = new ArrayList<>();
         if (!groups.isEmpty()) {
             CgroupHost host = CgroupHost.discover();
-            for (String g : groups) {
-                GroupSpec parsed = GroupSpec.parse(g);
-                targets.add(host.group(parsed.path(), parsed.controllers()));
+            for (GroupSpec g : groups) {
+                targets.add(host.group(g.path(), g.selection()));
             }
         }
         long self = ProcessHandle.current().pid();

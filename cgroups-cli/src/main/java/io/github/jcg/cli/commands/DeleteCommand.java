@@ -1,0 +1,107 @@
+package io.github.jcg.cli.commands;
+
+import io.github.jcg.cli.CommonOptions;
+import io.github.jcg.cli.ExitCodes;
+import io.github.jcg.cli.Hosts;
+import io.github.jcg.cli.LibcgroupTool;
+import io.github.jcg.cli.ToolException;
+import io.github.jcg.cli.options.GroupSpec;
+import io.github.jcg.core.Cgroup;
+import io.github.jcg.core.CgroupException;
+import io.github.jcg.core.CgroupHost;
+import io.github.jcg.core.CgroupPath;
+import io.github.jcg.core.DeleteOptions;
+import io.github.jcg.core.Hierarchy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+/**
+ * {@code jcg delete} = libcgroup's cgdelete: removes groups, moving their processes to the
+ * parent group as libcgroup does. Like cgdelete it goes on after a group it cannot remove and
+ * exits with the code of the last failure; each group is removed all or nothing (the core
+ * checks children and processes before it removes anything).
+ */
+@Command(name = "delete", sortOptions = false,
+        description = {"Remove control groups (libcgroup's cgdelete); their processes move to the parent group."})
+public final class DeleteCommand implements Callable<Integer>, LibcgroupTool {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-r", "--recursive"}, description = "Also remove every group below each group.")
+    boolean recursive;
+
+    @Option(names = {"-g", "--group"}, paramLabel = "<controllers>:<path>", converter = GroupSpec.Converter.class,
+            description = "A group to remove (repeatable; -g is optional).")
+    List<GroupSpec> options = new ArrayList<>();
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "<controllers>:<path>", arity = "0..*",
+            description = "Groups to remove.")
+    List<String> operands = new ArrayList<>();
+
+    @Override
+    public ExitCodes.Tool tool() {
+        return ExitCodes.Tool.CGDELETE;
+    }
+
+    @Override
+    public Integer call() {
+        CgroupHost host = Hosts.current();
+        int status = ExitCodes.OK;
+        List<GroupSpec> all = new ArrayList<>(options);
+        all.addAll(GroupSpec.parseOperands(spec.commandLine(), operands));
+        for (GroupSpec g : all) {
+            try {
+                delete(host, g);
+            } catch (CgroupException | ToolException e) {
+                Outputs.failure(spec, e.getMessage(), e, common);
+                status = ExitCodes.of(e, tool());
+            }
+        }
+        return status;
+    }
+
+    private void delete(CgroupHost host, GroupSpec g) {
+        CgroupPath path = CgroupPath.of(g.path());
+        if (path.isRoot()) {
+            // cgdelete leaves the root alone; with -r it would empty the hierarchy, which jcg refuses to do on a typo
+            if (recursive) {
+                throw new ToolException(ExitCodes.NOT_ALLOWED, "refusing to remove every group below the root of "
+                        + g.controllers() + "; name the groups to remove");
+            }
+            return;
+        }
+        Cgroup group = host.group(path, g.selection());
+        List<Hierarchy> missing = group.hierarchies().stream().filter(h -> !Groups.existsIn(group, h)).toList();
+        if (missing.size() == group.hierarchies().size()) {
+            throw new ToolException(ExitCodes.OTHER, "cannot remove group '" + g.path() + "': it does not exist in "
+                    + describe(missing) + " (list groups with lscgroup)");
+        }
+        DeleteOptions how = DeleteOptions.defaults().onPopulated(DeleteOptions.OnPopulated.MOVE_TO_PARENT);
+        group.delete(recursive ? how.recursively() : how);
+        if (!missing.isEmpty() && !g.isAll()) {
+            // libcgroup 3.x removes what it can and then reports the hierarchies that lacked the group
+            throw new ToolException(ExitCodes.OTHER, "removed group '" + g.path() + "', but it did not exist in "
+                    + describe(missing));
+        }
+    }
+
+    private static String describe(List<Hierarchy> hierarchies) {
+        return hierarchies.stream().map(h -> "the " + h.label() + " hierarchy (" + h.mountedAt() + ")")
+                .collect(Collectors.joining(", "));
+    }
+}

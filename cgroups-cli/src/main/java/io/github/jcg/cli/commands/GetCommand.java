@@ -1,0 +1,274 @@
+package io.github.jcg.cli.commands;
+
+import io.github.jcg.cli.CommonOptions;
+import io.github.jcg.cli.ExitCodes;
+import io.github.jcg.cli.Hosts;
+import io.github.jcg.cli.LibcgroupTool;
+import io.github.jcg.cli.ToolException;
+import io.github.jcg.cli.compat.Vocabulary;
+import io.github.jcg.cli.output.GetFormat;
+import io.github.jcg.cli.output.GetFormat.Setting;
+import io.github.jcg.core.Cgroup;
+import io.github.jcg.core.CgroupException;
+import io.github.jcg.core.CgroupHost;
+import io.github.jcg.core.CgroupPath;
+import io.github.jcg.core.CgroupVersion;
+import io.github.jcg.core.ControllerSelection;
+import io.github.jcg.core.Errno;
+import io.github.jcg.core.GroupNotFoundException;
+import io.github.jcg.core.Hierarchy;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code jcg get} = libcgroup's cgget (and cgxget with {@code -1}/{@code -2}): prints settings
+ * of groups. Every value is read before anything is printed, so a failure prints nothing on
+ * stdout, as with libcgroup.
+ */
+@Command(name = "get", sortOptions = false,
+        description = {"Print settings of control groups (libcgroup's cgget; with -1/-2, cgxget).",
+                "Without -r, -g or -a every mounted controller's files are printed."})
+public final class GetCommand implements Callable<Integer>, LibcgroupTool {
+    @Spec
+    CommandSpec spec;
+
+    private final GetRequest request = new GetRequest();
+    private CgroupVersion asked;
+
+    @Option(order = 1, names = {"-r", "--variable"}, paramLabel = "<name>", description = "A setting to print (repeatable), e.g. cpu.shares.")
+    void variable(String name) {
+        if (name != null) {
+            request.setting(name);
+        }
+    }
+
+    @Option(order = 2, names = "-g", paramLabel = "<controllers>[:<path>]",
+            description = "Print every file of these controllers (repeatable); with :<path>, for that group.")
+    void group(String controllers) {
+        if (controllers != null) {
+            request.group(controllers);
+        }
+    }
+
+    @Option(order = 3, names = {"-a", "--all"}, description = "Print every file of every mounted controller.")
+    void all(boolean all) {
+        if (all) {
+            request.all();
+        }
+    }
+
+    @Option(order = 4, names = "-n", description = "Do not print group headers (and the blank line after each group).")
+    boolean noHeaders;
+
+    @Option(order = 5, names = {"-v", "--values-only"}, description = "Print only values, not setting names.")
+    boolean valuesOnly;
+
+    @Option(order = 6, names = "-m", description = "Print the host's cgroup mode first (Legacy, Hybrid or Unified).")
+    boolean showMode;
+
+    @Option(order = 7, names = {"-1", "--v1"}, description = "Settings are named in cgroup v1's vocabulary (cgxget).")
+    void v1(boolean on) {
+        if (on) {
+            asked = CgroupVersion.V1;
+        }
+    }
+
+    @Option(order = 8, names = {"-2", "--v2"}, description = "Settings are named in cgroup v2's vocabulary (cgxget).")
+    void v2(boolean on) {
+        if (on) {
+            asked = CgroupVersion.V2;
+        }
+    }
+
+    @Option(order = 9, names = {"-i", "--ignore-unmappable"}, description = "With -1/-2, skip settings that have no equivalent.")
+    boolean ignoreUnmappable;
+
+    @Option(order = 10, names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default, as cgget prints) or json.")
+    String output = "text";
+
+    @Option(order = 11, names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "<path>", arity = "0..*", description = "Groups to read.")
+    List<String> paths = new ArrayList<>();
+
+    @Override
+    public ExitCodes.Tool tool() {
+        return ExitCodes.Tool.CGGET;
+    }
+
+    @Override
+    public Integer call() {
+        boolean json = Outputs.isJson(spec, output);
+        if (spec.commandLine().getParseResult().originalArgs().isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "nothing to print; name a group, e.g. -r cpu.shares mygroup");
+        }
+        try {
+            request.finish(paths);
+        } catch (GetRequest.UsageMistake e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        CgroupHost host = Hosts.current();
+        var out = spec.commandLine().getOut();
+        if (showMode && !json) {
+            out.print(host.mode().libcgroupModeLine() + "\n");
+            out.flush();
+        }
+        List<GetFormat.Group> groups = new ArrayList<>();
+        for (GetRequest.Entry entry : request.entries) {
+            groups.add(new Reader(host, entry.name).read(entry));
+        }
+        if (json) {
+            GetFormat.json(out, showMode ? host.mode().libcgroupModeLine() : null, groups);
+        } else {
+            GetFormat.text(out, groups, !noHeaders, !valuesOnly);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Reads one group's settings the way cgget does. */
+    private final class Reader {
+        private final CgroupHost host;
+        private final Controllers controllers;
+        private final String name;
+        private final Cgroup group;
+
+        Reader(CgroupHost host, String name) {
+            this.host = host;
+            this.controllers = new Controllers(host.layout());
+            this.name = name;
+            this.group = host.group(CgroupPath.of(name), ControllerSelection.all());
+        }
+
+        GetFormat.Group read(GetRequest.Entry entry) {
+            List<Setting> settings = new ArrayList<>();
+            for (Map.Entry<String, List<String>> c : expand(entry.controllers).entrySet()) {
+                settings.addAll(c.getValue().isEmpty() ? listed(c.getKey()) : asked(c.getKey(), c.getValue()));
+            }
+            return new GetFormat.Group(name, settings);
+        }
+
+        /** Replaces -a's marker by every mounted controller not asked for already, keeping the order. */
+        private Map<String, List<String>> expand(Map<String, List<String>> requested) {
+            Map<String, List<String>> out = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> c : requested.entrySet()) {
+                if (c.getKey().equals(GetRequest.ALL_CONTROLLERS)) {
+                    controllers.mountedNames().forEach(n -> out.putIfAbsent(n, List.of()));
+                } else {
+                    out.putIfAbsent(c.getKey(), c.getValue());
+                }
+            }
+            return out;
+        }
+
+        /**
+         * Every file of one controller in the kernel's directory order. libcgroup prints nothing
+         * (and no error) when the controller is not mounted or the group is not in its hierarchy.
+         */
+        private List<Setting> listed(String controller) {
+            Optional<Hierarchy> h = controllers.hierarchy(controller);
+            if (h.isEmpty() || !Groups.existsIn(group, h.get())) {
+                return List.of();
+            }
+            LinkedHashMap<String, String> files = new LinkedHashMap<>();
+            for (String file : group.fileNames(h.get())) {
+                if (Controllers.isFileOf(controller, file)) {
+                    readListed(file).ifPresent(text -> files.put(file, text));
+                }
+            }
+            if (asked == null || asked == h.get().version()) {
+                return files.entrySet().stream().map(f -> new Setting(f.getKey(), GetFormat.plainValue(f.getValue()),
+                        GetFormat.listedValue(f.getValue()))).toList();
+            }
+            Map<String, String> firstLines = new LinkedHashMap<>();
+            files.forEach((f, text) -> firstLines.put(f, GetFormat.plainValue(text)));
+            return Vocabulary.translateAll(firstLines, h.get().version(), asked, ignoreUnmappable).entrySet().stream()
+                    .map(s -> new Setting(s.getKey(), s.getValue(), s.getValue())).toList();
+        }
+
+        /** A listed file's text; empty for one libcgroup cannot open (skipped), "" for one it cannot read. */
+        private Optional<String> readListed(String file) {
+            try {
+                return Optional.of(group.read(file));
+            } catch (CgroupException e) {
+                Errno errno = e.errno().orElse(Errno.UNKNOWN);
+                boolean cannotOpen = errno == Errno.ENOENT || errno == Errno.EACCES || errno == Errno.EPERM;
+                return cannotOpen ? Optional.empty() : Optional.of("");
+            }
+        }
+
+        /** Settings asked for by name; any that cannot be read fails the whole command (ECGOTHER). */
+        private List<Setting> asked(String controller, List<String> names) {
+            CgroupVersion disk = controllers.diskVersion(controller);
+            CgroupVersion vocabulary = asked == null ? disk : asked;
+            Map<String, String> raw = new HashMap<>();
+            List<Setting> settings = new ArrayList<>();
+            for (String setting : names) {
+                Optional<Vocabulary.Read> read = Vocabulary.forRead(setting, vocabulary, disk, ignoreUnmappable);
+                if (read.isEmpty()) {
+                    continue;
+                }
+                for (String file : read.get().diskNames()) {
+                    raw.computeIfAbsent(file, this::readAsked);
+                }
+                settings.add(setting(read.get(), raw));
+            }
+            return settings;
+        }
+
+        private Setting setting(Vocabulary.Read read, Map<String, String> raw) {
+            if (read.asked() == read.disk()) {
+                String text = raw.get(read.requested());
+                return new Setting(read.requested(), GetFormat.plainValue(text), GetFormat.askedValue(text));
+            }
+            Map<String, String> firstLines = new HashMap<>();
+            raw.forEach((f, text) -> firstLines.put(f, GetFormat.plainValue(text).strip()));
+            String value = Vocabulary.valueOf(read, firstLines);
+            return new Setting(read.requested(), value, value);
+        }
+
+        private String readAsked(String file) {
+            String controller = file.substring(0, Math.max(0, file.indexOf('.')));
+            if (!controllers.isAvailable(controller)) {
+                throw new ToolException(ExitCodes.OTHER, "cannot read " + file + " of " + shown() + ": no " + controller
+                        + " controller is mounted on this host (available: " + host.layout().describeAvailable() + ")");
+            }
+            try {
+                return group.read(file);
+            } catch (GroupNotFoundException e) {
+                throw new ToolException(ExitCodes.OTHER, "cannot read " + file + ": cgroup " + shown() + " does not exist in the "
+                        + controller + " hierarchy; create it first (cgcreate -g " + controller + ":" + name + ")", e);
+            } catch (CgroupException e) {
+                Errno errno = e.errno().orElse(Errno.UNKNOWN);
+                if (errno == Errno.ENOENT) {
+                    throw new ToolException(ExitCodes.OTHER, "cannot read " + file + ": cgroup " + shown() + " has no such file;"
+                            + " list the files it has with cgget -g " + controller + " " + name, e);
+                }
+                if (errno == Errno.EACCES || errno == Errno.EPERM) {
+                    throw new ToolException(ExitCodes.OTHER, e.getMessage(), e);
+                }
+                return "";    // opened but not readable (write-only files): libcgroup prints an empty value
+            }
+        }
+
+        private String shown() {
+            return name.isEmpty() ? "/" : name;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.jcg.cli;
+
+import io.github.jcg.core.ControllerNotAvailableException;
+import io.github.jcg.core.Errno;
+import io.github.jcg.core.GroupNotFoundException;
+import io.github.jcg.core.InvalidValueException;
+import io.github.jcg.core.KernelRefusedException;
+import org.junit.jupiter.api.Test;
+
+import static io.github.jcg.cli.ExitCodes.Tool.CGCREATE;
+import static io.github.jcg.cli.ExitCodes.Tool.CGDELETE;
+import static io.github.jcg.cli.ExitCodes.Tool.CGGET;
+import static io.github.jcg.cli.ExitCodes.Tool.CGSET;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExitCodesTest {
+    private static final GroupNotFoundException MISSING = new GroupNotFoundException("g", "the cpu hierarchy");
+    private static final KernelRefusedException EINVAL = new KernelRefusedException("refused", "g", "cpu.shares", "x", Errno.EINVAL, null);
+
+    @Test
+    void ecgCodesModulo256() {
+        assertThat(ExitCodes.GROUP_NOT_FOUND).isEqualTo(82);
+        assertThat(ExitCodes.CONTROLLER_NOT_MOUNTED).isEqualTo(84);
+        assertThat(ExitCodes.INVALID).isEqualTo(91);
+        assertThat(ExitCodes.VALUE_NOT_FOUND).isEqualTo(95);
+        assertThat(ExitCodes.OTHER).isEqualTo(96);
+        assertThat(ExitCodes.NO_VERSION_CONVERT).isEqualTo(111);
+    }
+
+    @Test
+    void theSameFailureHasEachToolsOwnCode() {
+        assertThat(ExitCodes.of(MISSING, CGSET)).isEqualTo(95);
+        assertThat(ExitCodes.of(MISSING, CGGET)).isEqualTo(96);
+        assertThat(ExitCodes.of(MISSING, CGDELETE)).isEqualTo(96);
+        assertThat(ExitCodes.of(MISSING, null)).isEqualTo(82);
+        assertThat(ExitCodes.of(new ControllerNotAvailableException("x"), CGCREATE)).isEqualTo(84);
+        assertThat(ExitCodes.of(new InvalidValueException("cpu.shares", "1", "range"), CGSET)).isEqualTo(96);
+        assertThat(ExitCodes.of(EINVAL, CGSET)).isEqualTo(96);
+    }
+
+    @Test
+    void permissionDeniedAsANonRootUserSeesIt() {
+        KernelRefusedException eacces = new KernelRefusedException("denied", "g", "cpu.shares", "512", Errno.EACCES, null);
+        KernelRefusedException eperm = new KernelRefusedException("denied", "g", null, null, Errno.EPERM, null);
+        assertThat(ExitCodes.of(eacces, CGSET)).isEqualTo(95);
+        assertThat(ExitCodes.of(eacces, CGCREATE)).isEqualTo(87);
+        assertThat(ExitCodes.of(eperm, CGCREATE)).isEqualTo(85);
+        assertThat(ExitCodes.of(eacces, CGDELETE)).isEqualTo(96);
+    }
+
+    @Test
+    void aCommandsOwnStatusWins() {
+        assertThat(ExitCodes.of(new ToolException(90, "twice"), CGGET)).isEqualTo(90);
+    }
+}

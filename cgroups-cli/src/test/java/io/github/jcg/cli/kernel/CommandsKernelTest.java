@@ -1,0 +1,154 @@
+package io.github.jcg.cli.kernel;
+
+import io.github.jcg.cli.Run;
+import io.github.jcg.core.Controller;
+import io.github.jcg.core.Hierarchy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** jcg's libcgroup commands on this host's real hierarchies (root only): what the kernel ends up with. */
+class CommandsKernelTest {
+    private static KernelFixture kernel;
+
+    @BeforeAll
+    static void setUp() {
+        kernel = KernelFixture.require();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (kernel != null) {
+            kernel.close();
+        }
+    }
+
+    private static Run jcg(String tool, String... args) {
+        Run r = Run.as(tool, args);
+        if (r.status() == 0) {
+            assertThat(r.err()).as("nothing on stderr on success").isEmpty();
+        }
+        return r;
+    }
+
+    @Test
+    void createWithTypedLimitsInKubernetesUnits() {
+        Run r = jcg("jcg", "create", "-g", "cpu,memory,pids:" + kernel.path("web"), "--cpu", "500m", "--memory", "256Mi", "--pids", "100");
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(kernel.read("web", "cpu.cfs_quota_us")).isEqualTo("50000");
+        assertThat(kernel.read("web", "cpu.cfs_period_us")).isEqualTo("100000");
+        assertThat(kernel.read("web", "memory.limit_in_bytes")).isEqualTo(Long.toString(256L << 20));
+        assertThat(kernel.read("web", "pids.max")).isEqualTo("100");
+
+        assertThat(jcg("jcg", "set", kernel.path("web"), "--cpu", "20%").status()).isZero();
+        assertThat(kernel.read("web", "cpu.cfs_quota_us")).isEqualTo("20000");
+        assertThat(jcg("jcg", "set", kernel.path("web"), "--cpu", "max", "--memory", "max").status()).isZero();
+        assertThat(kernel.read("web", "cpu.cfs_quota_us")).isEqualTo("-1");
+    }
+
+    @Test
+    void aFailingLimitRemovesTheGroupsCreateMade() {
+        Run r = jcg("jcg", "create", "-g", "cpu:" + kernel.path("half/deep"), "--pids", "10");
+        assertThat(r.status()).isEqualTo(84);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).contains("pids.max", "undone");
+        assertThat(kernel.group("half", "cpu").exists()).isFalse();
+    }
+
+    @Test
+    void aKernelRefusalUndoesTheEarlierWrites() {
+        kernel.create("capped/child", "cpu");
+        assertThat(jcg("cgset", "-r", "cpu.cfs_quota_us=10000", kernel.path("capped")).status()).isZero();
+        // the kernel refuses a child quota above its parent's; cpu.shares was written first
+        Run r = jcg("cgset", "-r", "cpu.shares=2048", "-r", "cpu.cfs_quota_us=50000", kernel.path("capped/child"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(96);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).contains("cpu.cfs_quota_us", "EINVAL", "undone");
+        assertThat(kernel.read("capped/child", "cpu.shares")).isEqualTo("1024");
+    }
+
+    @Test
+    void copyFromAndRecursiveSet() {
+        kernel.create("src", "cpu,pids");
+        kernel.create("dst/below", "cpu,pids");
+        assertThat(jcg("cgset", "-r", "cpu.shares=777", "-r", "pids.max=42", kernel.path("src")).status()).isZero();
+        assertThat(jcg("cgset", "--copy-from", kernel.path("src"), kernel.path("dst")).status()).isZero();
+        assertThat(kernel.read("dst", "cpu.shares")).isEqualTo("777");
+        assertThat(kernel.read("dst", "pids.max")).isEqualTo("42");
+        assertThat(jcg("jcg", "set", "-R", "-r", "cpu.shares=300", kernel.path("dst")).status()).isZero();
+        assertThat(kernel.read("dst/below", "cpu.shares")).isEqualTo("300");
+    }
+
+    @Test
+    void deleteMovesProcessesToTheParent() {
+        kernel.create("del/x", "cpu,pids");
+        long pid = kernel.sleeper().pid();
+        kernel.group("del/x", "cpu,pids").attach(pid);
+        Run r = jcg("cgdelete", "cpu,pids:" + kernel.path("del/x"));
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(KernelFixture.groupOf(pid, "cpu")).isEqualTo("/" + kernel.path("del"));
+        assertThat(KernelFixture.groupOf(pid, "pids")).isEqualTo("/" + kernel.path("del"));
+        assertThat(kernel.group("del/x", "cpu").exists()).isFalse();
+    }
+
+    @Test
+    void classifyMovesAProcessWithItsThreads() {
+        kernel.create("cls", "cpu,pids");
+        long pid = kernel.sleeper().pid();
+        Run r = jcg("cgclassify", "-g", "cpu,pids:" + kernel.path("cls"), "--sticky", Long.toString(pid));
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(KernelFixture.groupOf(pid, "cpu")).isEqualTo("/" + kernel.path("cls"));
+        assertThat(KernelFixture.groupOf(pid, "pids")).isEqualTo("/" + kernel.path("cls"));
+    }
+
+    @Test
+    void lscgroupListsChildrenInTheKernelsOrder() throws IOException {
+        for (String child : List.of("zeta", "alpha", "mid")) {
+            kernel.create("ls/" + child, "cpu");
+        }
+        Hierarchy cpu = kernel.host.layout().hierarchyOf(Controller.CPU).orElseThrow();
+        List<String> expected = new ArrayList<>();
+        expected.add(cpu.label() + ":/" + kernel.path("ls") + "/");
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(cpu.mountPoint().resolve(kernel.path("ls")), Files::isDirectory)) {
+            entries.forEach(e -> expected.add(cpu.label() + ":/" + kernel.path("ls") + "/" + e.getFileName()));
+        }
+        assertThat(jcg("lscgroup", "cpu:" + kernel.path("ls")).out()).isEqualTo(String.join("\n", expected) + "\n");
+    }
+
+    @Test
+    void cgxgetReadsV2NamesFromV1Files() {
+        kernel.create("x", "cpu,memory");
+        assertThat(jcg("cgset", "-r", "cpu.shares=512", kernel.path("x")).status()).isZero();
+        Run r = jcg("cgxget", "-2", "-r", "cpu.max", "-r", "cpu.weight", "-r", "memory.max", kernel.path("x"));
+        assertThat(r.out()).isEqualTo(kernel.path("x") + ":\ncpu.max: max 100000\ncpu.weight: 50\nmemory.max: max\n\n");
+        assertThat(jcg("cgxset", "-2", "-r", "cpu.max=25000 50000", kernel.path("x")).status()).isZero();
+        assertThat(kernel.read("x", "cpu.cfs_quota_us")).isEqualTo("25000");
+        assertThat(kernel.read("x", "cpu.cfs_period_us")).isEqualTo("50000");
+    }
+
+    @Test
+    void modeLineAndLssubsysShowWhatIsThere() {
+        assertThat(jcg("cgget", "-m").out()).isEqualTo(kernel.host.mode().libcgroupModeLine() + "\n");
+        Hierarchy cpu = kernel.host.layout().hierarchyOf(Controller.CPU).orElseThrow();
+        assertThat(jcg("lssubsys", "-m", "cpu").out()).isEqualTo(cpu.label() + " " + cpu.mountedAt() + "\n");
+        assertThat(jcg("lssubsys", "-i", "cpu").out()).isEqualTo(cpu.label() + " " + cpu.id() + "\n");
+    }
+
+    @Test
+    void jsonOutputs() {
+        kernel.create("json", "cpu");
+        assertThat(jcg("jcg", "get", "-o", "json", "-r", "cpu.shares", kernel.path("json")).out())
+                .isEqualTo("{\"groups\":[{\"group\":\"" + kernel.path("json") + "\",\"values\":{\"cpu.shares\":\"1024\"}}]}\n");
+        assertThat(jcg("jcg", "ls", "-o", "json", "cpu:" + kernel.path("json")).out())
+                .isEqualTo("{\"groups\":[{\"controllers\":\"cpu\",\"path\":\"/" + kernel.path("json") + "\"}]}\n");
+    }
+}
