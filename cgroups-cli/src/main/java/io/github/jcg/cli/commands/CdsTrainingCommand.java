@@ -21,7 +21,10 @@ public final class CdsTrainingCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter sink = new PrintWriter(new StringWriter());
-        for (String[] args : new String[][] {{"--help"}, {"info"}, {"info", "-o", "json"}, {"exec", "--help"}}) {
+        String[][] readOnly = {{"--help"}, {"info"}, {"info", "-o", "json"}, {"exec", "--help"},
+            {"get", "-n", "-v", "-r", "cpu.shares", "/"}, {"get", "-g", "cpu", "/"}, {"get", "-m", "-a", "/"},
+            {"ls"}, {"lssubsys", "-am"}, {"create", "--help"}, {"set", "--help"}, {"delete", "--help"}};
+        for (String[] args : readOnly) {
             Main.run("jcg", args, sink, sink);
         }
         CgroupHost host = CgroupHost.discover();
