@@ -3,6 +3,7 @@ package io.github.jcg.cli;
 import io.github.jcg.cli.commands.CdsTrainingCommand;
 import io.github.jcg.cli.commands.ExecCommand;
 import io.github.jcg.cli.commands.InfoCommand;
+import io.github.jcg.cli.top.TopCommand;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -25,6 +26,7 @@ public final class Tools {
     static {
         SUBCOMMANDS.put("info", InfoCommand::new);
         SUBCOMMANDS.put("exec", ExecCommand::new);
+        SUBCOMMANDS.put("top", TopCommand::new);
         SUBCOMMANDS.put("cds-training", CdsTrainingCommand::new);
     }
 
