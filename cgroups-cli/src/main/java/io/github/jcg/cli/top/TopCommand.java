@@ -26,10 +26,10 @@ import java.util.concurrent.TimeUnit;
         description = {
             "Show the control groups by their resource usage, as systemd-cgtop does, with the limits they run under.",
             "",
-            "Columns as systemd-cgtop: Control Group, Tasks, %CPU (100 = one CPU; '-' on the first refresh, which has",
+            "Columns as systemd-cgtop: Control Group, Tasks, %%CPU (100 = one CPU; '-' on the first refresh, which has",
             "no interval yet), Memory, Input/s, Output/s. jcg's limit columns follow them: CPULim (CPU quota in cores),",
-            "Thr% (throttled share of the CFS periods in the interval), Thr/s (time throttled per second), MemLim and",
-            "Mem% (memory in use as a share of the limit). '-' means the host cannot tell (no controller, no second",
+            "Thr%% (throttled share of the CFS periods in the interval), Thr/s (time throttled per second), MemLim and",
+            "Mem%% (memory in use as a share of the limit). '-' means the host cannot tell (no controller, no second",
             "sample yet, no limit set, a counter that went backwards), never a made-up number.",
             "",
             "Batch output (-b, or output that is not a terminal) is systemd-cgtop's, byte for byte in layout: no header,",
@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
             "columns appear there only with --limits, after systemd-cgtop's six, so a script written for",
             "systemd-cgtop's batch output reads jcg's default output unchanged. The live view shows them by default.",
             "",
-            "Keys in the live view: p t c m i sort by path, tasks, CPU, memory, IO; % CPU as time or percentage;",
+            "Keys in the live view: p t c m i sort by path, tasks, CPU, memory, IO; %% CPU as time or percentage;",
             "+ - change the refresh interval; space refresh now; l limit columns on or off; P k count processes;",
             "r recursive process counts; h help; q quit."
         })
@@ -45,14 +45,29 @@ public final class TopCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+
     @Mixin
     CommonOptions common;
 
     private final TopSettings settings = new TopSettings();
     private String output = "text";
 
+    /** getopt's rule for an option given more than once: the last one counts. */
+    private static <T> T last(List<T> values) {
+        return values.get(values.size() - 1);
+    }
+
+    /** For tests: the settings the options made. */
+    TopSettings settings() {
+        return settings;
+    }
+
     @Option(names = {"-d", "--delay"}, paramLabel = "DELAY", description = "Delay between refreshes: seconds (0.5) or with units (500ms, 2s). Default 1s.")
-    void delay(String value) {
+    void delay(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return; // picocli resets the option before parsing
+        }
+        String value = last(values);
         long micros;
         try {
             micros = Units.parseDelayMicros(value);
@@ -66,7 +81,11 @@ public final class TopCommand implements Callable<Integer> {
     }
 
     @Option(names = {"-n", "--iterations"}, paramLabel = "N", description = "Refresh N times, then exit (default: until q on a terminal, once otherwise).")
-    void iterations(int n) {
+    void iterations(List<Integer> values) {
+        if (values == null || values.isEmpty()) {
+            return; // picocli resets the option before parsing
+        }
+        int n = last(values);
         if (n < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Failed to parse iterations parameter '" + n + "'");
         }
@@ -74,22 +93,35 @@ public final class TopCommand implements Callable<Integer> {
     }
 
     @Option(names = "-1", description = "Shortcut for --iterations=1.")
-    void once(boolean on) {
+    void once(boolean[] on) {
+        if (on == null || on.length == 0) {
+            return;
+        }
         settings.iterations = 1;
     }
 
     @Option(names = {"-b", "--batch"}, description = "Batch mode: print lines, read no keys.")
-    void batch(boolean on) {
+    void batch(boolean[] on) {
+        if (on == null || on.length == 0) {
+            return;
+        }
         settings.batch = true;
     }
 
     @Option(names = {"-r", "--raw"}, description = "Raw numbers: bytes and microseconds, not 1.5G and 2min 3s.")
-    void raw(boolean on) {
+    void raw(boolean[] on) {
+        if (on == null || on.length == 0) {
+            return;
+        }
         settings.raw = true;
     }
 
     @Option(names = "--depth", paramLabel = "DEPTH", description = "How many levels below the root group to show (default 3).")
-    void depth(int d) {
+    void depth(List<Integer> values) {
+        if (values == null || values.isEmpty()) {
+            return; // picocli resets the option before parsing
+        }
+        int d = last(values);
         if (d < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "Failed to parse depth parameter '" + d + "'");
         }
@@ -97,32 +129,51 @@ public final class TopCommand implements Callable<Integer> {
     }
 
     @Option(names = "-p", description = "Order by path.")
-    void orderPath(boolean on) {
+    void orderPath(boolean[] on) {
+        if (on == null || on.length == 0) {
+            return;
+        }
         settings.order = Order.PATH;
     }
 
     @Option(names = "-t", description = "Order by number of tasks/processes.")
-    void orderTasks(boolean on) {
+    void orderTasks(boolean[] on) {
+        if (on == null || on.length == 0) {
+            return;
+        }
         settings.order = Order.TASKS;
     }
 
     @Option(names = "-c", description = "Order by CPU load (default).")
-    void orderCpu(boolean on) {
+    void orderCpu(boolean[] on) {
+        if (on == null || on.length == 0) {
+            return;
+        }
         settings.order = Order.CPU;
     }
 
     @Option(names = "-m", description = "Order by memory load.")
-    void orderMemory(boolean on) {
+    void orderMemory(boolean[] on) {
+        if (on == null || on.length == 0) {
+            return;
+        }
         settings.order = Order.MEMORY;
     }
 
     @Option(names = "-i", description = "Order by IO load.")
-    void orderIo(boolean on) {
+    void orderIo(boolean[] on) {
+        if (on == null || on.length == 0) {
+            return;
+        }
         settings.order = Order.IO;
     }
 
     @Option(names = "--order", paramLabel = "ORDER", description = "Order by path, tasks, cpu, memory or io.")
-    void order(String value) {
+    void order(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return; // picocli resets the option before parsing
+        }
+        String value = last(values);
         try {
             settings.order = Order.parse(value);
         } catch (IllegalArgumentException e) {
@@ -132,7 +183,11 @@ public final class TopCommand implements Callable<Integer> {
 
     @Option(names = "--cpu", paramLabel = "TYPE", arity = "0..1", fallbackValue = "time",
             description = "Show CPU usage as percentage (default) or time (--cpu alone means time).")
-    void cpu(String value) {
+    void cpu(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return; // picocli resets the option before parsing
+        }
+        String value = last(values);
         try {
             settings.cpu = CpuDisplay.parse(value);
         } catch (IllegalArgumentException e) {
@@ -141,17 +196,27 @@ public final class TopCommand implements Callable<Integer> {
     }
 
     @Option(names = "-P", description = "Count userspace processes instead of tasks (cgroup.procs, summed over the subtree shown).")
-    void countProcesses(boolean on) {
+    void countProcesses(boolean[] on) {
+        if (on == null || on.length == 0) {
+            return;
+        }
         settings.counting = TaskCounting.USERSPACE_PROCESSES;
     }
 
     @Option(names = "-k", description = "Count all processes instead of tasks, kernel threads included.")
-    void countAll(boolean on) {
+    void countAll(boolean[] on) {
+        if (on == null || on.length == 0) {
+            return;
+        }
         settings.counting = TaskCounting.ALL_PROCESSES;
     }
 
     @Option(names = "--recursive", paramLabel = "BOOL", description = "Sum process counts over each group's subtree (default yes; only with -P or -k).")
-    void recursive(String value) {
+    void recursive(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return; // picocli resets the option before parsing
+        }
+        String value = last(values);
         settings.recursive = switch (value) {
             case "1", "yes", "y", "true", "t", "on" -> true;
             case "0", "no", "n", "false", "f", "off" -> false;
@@ -159,13 +224,20 @@ public final class TopCommand implements Callable<Integer> {
         };
     }
 
-    @Option(names = {"-L", "--limits"}, description = "Batch output: add the limit columns (CPULim, Thr%, Thr/s, MemLim, Mem%) after systemd-cgtop's.")
-    void limits(boolean on) {
+    @Option(names = {"-L", "--limits"}, description = "Batch output: add the limit columns (CPULim, Thr%%, Thr/s, MemLim, Mem%%) after systemd-cgtop's.")
+    void limits(boolean[] on) {
+        if (on == null || on.length == 0) {
+            return;
+        }
         settings.limits = true;
     }
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default), or json: one JSON object per refresh, limits included.")
-    void output(String value) {
+    void output(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return; // picocli resets the option before parsing
+        }
+        String value = last(values);
         if (!value.equals("text") && !value.equals("json")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "unknown output format '" + value + "'; use text or json");
         }
