@@ -4,6 +4,9 @@ import io.github.jcg.core.CgroupPath;
 import io.github.jcg.core.Controller;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,6 +23,9 @@ import java.util.TreeMap;
  *       file's is a group, so the last level needs no listing; on a tree of 1,000 groups
  *       three levels deep that skips nearly every directory read. A name taken for a group by
  *       mistake costs a failed open and is dropped by the reader, which finds nothing there;</li>
+ *   <li>above the last level, a directory whose link count says it has no subdirectories
+ *       is not listed either (one stat instead of an open and a read of every control
+ *       file name);</li>
  *   <li>the tree is kept between passes, so a group seen before reuses its validated path
  *       and its path text instead of building and checking them again for every hierarchy
  *       on every refresh. Groups not seen in a pass are dropped from the tree.</li>
@@ -110,12 +116,30 @@ final class TreeLister {
                 continue;
             }
             File childDir = new File(dir, name);
+            if (hasNoSubdirectories(childDir)) {
+                continue; // a leaf: its listing would hold only control files
+            }
             String[] childNames = childDir.list();
             // null: a file after all, a group that just vanished, or one we may not list;
             // the reader sorts those out, so only a listed directory is walked into
             if (childNames != null) {
                 walk(childDir, child, childNames, depth + 1);
             }
+        }
+    }
+
+    /**
+     * A directory's link count is two plus its subdirectories on kernfs (cgroup v1 and v2),
+     * as on most file systems: two means a leaf, and one stat is cheaper than opening and
+     * reading a directory of control files. Any other answer (btrfs says 1), or none, means
+     * "list it and see".
+     */
+    static boolean hasNoSubdirectories(File dir) {
+        try {
+            Object links = Files.getAttribute(dir.toPath(), "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+            return links instanceof Integer n && n == 2;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
