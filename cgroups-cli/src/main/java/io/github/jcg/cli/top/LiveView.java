@@ -9,11 +9,16 @@ import org.jline.terminal.TerminalBuilder;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 import org.jline.utils.AttributedStyle;
+import org.jline.utils.Curses;
 import org.jline.utils.Display;
 import org.jline.utils.InfoCmp.Capability;
 import org.jline.utils.NonBlockingReader;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +41,8 @@ final class LiveView {
     private final Attributes saved;
     private final AtomicBoolean restored = new AtomicBoolean();
     private final String hostLine;
+    /** What puts the screen back, worked out while the terminal is open: shutdown may close it first. */
+    private String restoreSequence = "";
     private volatile boolean quit;
     private volatile boolean resized;
     private Display display;
@@ -96,6 +103,8 @@ final class LiveView {
         terminal.handle(Terminal.Signal.INT, s -> quit = true);
         terminal.handle(Terminal.Signal.QUIT, s -> quit = true);
         terminal.handle(Terminal.Signal.WINCH, s -> resized = true);
+        restoreSequence = sequence(Capability.cursor_visible) + sequence(Capability.keypad_local)
+                + sequence(Capability.exit_ca_mode);
         terminal.enterRawMode();
         terminal.puts(Capability.enter_ca_mode);
         terminal.puts(Capability.keypad_xmit);
@@ -251,20 +260,43 @@ final class LiveView {
         return b.toAttributedString();
     }
 
-    /** Puts the terminal back: normal screen, cursor, keypad, line discipline. Safe to call twice. */
+    private String sequence(Capability capability) {
+        String s = terminal.getStringCapability(capability);
+        if (s == null) {
+            return "";
+        }
+        StringWriter out = new StringWriter();
+        Curses.tputs(out, s);
+        return out.toString();
+    }
+
+    /**
+     * Puts the terminal back: normal screen, cursor, keypad, line discipline. Safe to call
+     * twice, and from the shutdown hook of a SIGTERM, where JLine's own hook may already have
+     * closed the terminal object: the screen sequences then go straight to standard output.
+     */
     private void restore() {
         if (!restored.compareAndSet(false, true)) {
             return;
         }
         try {
-            terminal.puts(Capability.cursor_visible);
-            terminal.puts(Capability.keypad_local);
-            terminal.puts(Capability.exit_ca_mode);
-            terminal.flush();
+            terminal.writer().flush();
+        } catch (Exception e) {
+            // closed already
+        }
+        try {
+            @SuppressWarnings("resource") // standard output stays open for whoever prints after us
+            FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
+            stdout.write(restoreSequence.getBytes(StandardCharsets.UTF_8));
+            stdout.flush();
+        } catch (IOException e) {
+            // no screen to put back
+        }
+        try {
             terminal.setAttributes(saved);
             terminal.close();
         } catch (Exception e) {
-            // the terminal is gone; nothing left to put back
+            // the terminal is gone; JLine's own shutdown hook restores the line discipline
         }
     }
 }

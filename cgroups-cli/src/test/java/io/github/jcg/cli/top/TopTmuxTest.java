@@ -110,6 +110,26 @@ class TopTmuxTest {
         }
     }
 
+    @Test
+    void sigtermRestoresTheTerminal() throws Exception {
+        requireTmux();
+        try (KernelGroups k = KernelGroups.require()) {
+            try {
+                start("top", "--depth=1", "/" + k.parent);
+                waitFor(s -> s.startsWith("jcg top — "), "the live view");
+                ProcessHandle top = ProcessHandle.allProcesses()
+                        .filter(p -> p.info().commandLine().map(c -> c.contains(Main.class.getName()) && c.contains("/" + k.parent)).orElse(false))
+                        .findFirst().orElseThrow(() -> new AssertionError("no jcg top process"));
+                top.destroy(); // SIGTERM
+                String screen = waitFor(s -> s.contains(EXITED), "jcg top to exit on SIGTERM");
+                assertThat(screen).contains(EXITED + " rc=143");
+                assertThat(tmux("display-message", "-p", "-t", "top", "#{alternate_on}").strip()).isEqualTo("0");
+            } finally {
+                killServer();
+            }
+        }
+    }
+
     private void requireTmux() {
         String why = null;
         if (!"root".equals(System.getProperty("user.name"))) {
