@@ -6,7 +6,10 @@ package io.github.jcg.cli.top;
 public enum TaskCounting {
     /** {@code pids.current} of the pids controller: threads, as the kernel counts them. */
     TASKS("Tasks", "tasks"),
-    /** {@code -P}: processes listed in {@code cgroup.procs}, kernel threads left out. */
+    /**
+     * {@code -P}: processes listed in {@code cgroup.procs}. systemd-cgtop leaves kernel threads
+     * out; jcg cannot tell them apart yet (they live in the root group, and a container sees none).
+     */
     USERSPACE_PROCESSES("Procs", "userspace processes (excl. kernel)"),
     /** {@code -k}: processes listed in {@code cgroup.procs}, kernel threads included. */
     ALL_PROCESSES("Proc+", "all processes (incl. kernel)");

@@ -23,23 +23,25 @@ import java.util.concurrent.TimeUnit;
  * they run under and how often they are throttled.
  */
 @Command(name = "top", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+        customSynopsis = "jcg top [OPTIONS...] [CGROUP]",
         description = {
             "Show the control groups by their resource usage, as systemd-cgtop does, with the limits they run under.",
             "",
-            "Columns as systemd-cgtop: Control Group, Tasks, %%CPU (100 = one CPU; '-' on the first refresh, which has",
-            "no interval yet), Memory, Input/s, Output/s. jcg's limit columns follow them: CPULim (CPU quota in cores),",
-            "Thr%% (throttled share of the CFS periods in the interval), Thr/s (time throttled per second), MemLim and",
-            "Mem%% (memory in use as a share of the limit). '-' means the host cannot tell (no controller, no second",
-            "sample yet, no limit set, a counter that went backwards), never a made-up number.",
+            "Columns as systemd-cgtop: Control Group, Tasks, %%CPU (100 = one CPU; '-' on the first refresh, which has "
+                + "no interval yet), Memory, Input/s, Output/s. jcg's limit columns follow them: CPULim (CPU quota in cores), "
+                + "Thr%% (throttled share of the CFS periods in the interval), Thr/s (time throttled per second), MemLim and "
+                + "Mem%% (memory in use as a share of the limit). '-' means the host cannot tell (no controller, no second "
+                + "sample yet, no limit set, a counter that went backwards), never a made-up number.",
             "",
-            "Batch output (-b, or output that is not a terminal) is systemd-cgtop's, byte for byte in layout: no header,",
-            "the path column as wide as the longest path, one block per refresh separated by a blank line. The limit",
-            "columns appear there only with --limits, after systemd-cgtop's six, so a script written for",
-            "systemd-cgtop's batch output reads jcg's default output unchanged. The live view shows them by default.",
+            "Batch output (-b, or output that is not a terminal) is systemd-cgtop's, byte for byte in layout: no header, "
+                + "the path column as wide as the longest path, one block per refresh separated by a blank line. The limit "
+                + "columns appear there only with --limits, after systemd-cgtop's six, so a script written for "
+                + "systemd-cgtop's batch output reads jcg's default output unchanged. The live view shows them when they fit.",
             "",
-            "Keys in the live view: p t c m i sort by path, tasks, CPU, memory, IO; %% CPU as time or percentage;",
-            "+ - change the refresh interval; space refresh now; l limit columns on or off; P k count processes;",
-            "r recursive process counts; h help; q quit."
+            "Keys in the live view: p t c m i sort by path, tasks, CPU, memory, IO; %% CPU as time or percentage; "
+                + "+ - change the refresh interval; space refresh now; l limit columns on or off; P k count processes; "
+                + "r recursive process counts; h help; q quit.",
+            ""
         })
 public final class TopCommand implements Callable<Integer> {
     @Spec
@@ -62,7 +64,7 @@ public final class TopCommand implements Callable<Integer> {
         return settings;
     }
 
-    @Option(names = {"-d", "--delay"}, paramLabel = "DELAY", description = "Delay between refreshes: seconds (0.5) or with units (500ms, 2s). Default 1s.")
+    @Option(names = {"-d", "--delay"}, order = 1, paramLabel = "DELAY", description = "Delay between refreshes: seconds (0.5) or with units (500ms, 2s). Default 1s.")
     void delay(List<String> values) {
         if (values == null || values.isEmpty()) {
             return; // picocli resets the option before parsing
@@ -80,7 +82,7 @@ public final class TopCommand implements Callable<Integer> {
         settings.delayMicros = micros;
     }
 
-    @Option(names = {"-n", "--iterations"}, paramLabel = "N", description = "Refresh N times, then exit (default: until q on a terminal, once otherwise).")
+    @Option(names = {"-n", "--iterations"}, order = 2, paramLabel = "N", description = "Refresh N times, then exit (default: until q on a terminal, once otherwise).")
     void iterations(List<Integer> values) {
         if (values == null || values.isEmpty()) {
             return; // picocli resets the option before parsing
@@ -92,7 +94,7 @@ public final class TopCommand implements Callable<Integer> {
         settings.iterations = n;
     }
 
-    @Option(names = "-1", description = "Shortcut for --iterations=1.")
+    @Option(names = "-1", order = 3, description = "Shortcut for --iterations=1.")
     void once(boolean[] on) {
         if (on == null || on.length == 0) {
             return;
@@ -100,7 +102,7 @@ public final class TopCommand implements Callable<Integer> {
         settings.iterations = 1;
     }
 
-    @Option(names = {"-b", "--batch"}, description = "Batch mode: print lines, read no keys.")
+    @Option(names = {"-b", "--batch"}, order = 4, description = "Batch mode: print lines, read no keys.")
     void batch(boolean[] on) {
         if (on == null || on.length == 0) {
             return;
@@ -108,7 +110,7 @@ public final class TopCommand implements Callable<Integer> {
         settings.batch = true;
     }
 
-    @Option(names = {"-r", "--raw"}, description = "Raw numbers: bytes and microseconds, not 1.5G and 2min 3s.")
+    @Option(names = {"-r", "--raw"}, order = 5, description = "Raw numbers: bytes and microseconds, not 1.5G and 2min 3s.")
     void raw(boolean[] on) {
         if (on == null || on.length == 0) {
             return;
@@ -116,7 +118,7 @@ public final class TopCommand implements Callable<Integer> {
         settings.raw = true;
     }
 
-    @Option(names = "--depth", paramLabel = "DEPTH", description = "How many levels below the root group to show (default 3).")
+    @Option(names = "--depth", order = 6, paramLabel = "DEPTH", description = "How many levels below the root group to show (default 3).")
     void depth(List<Integer> values) {
         if (values == null || values.isEmpty()) {
             return; // picocli resets the option before parsing
@@ -128,7 +130,7 @@ public final class TopCommand implements Callable<Integer> {
         settings.depth = d;
     }
 
-    @Option(names = "-p", description = "Order by path.")
+    @Option(names = "-p", order = 7, description = "Order by path.")
     void orderPath(boolean[] on) {
         if (on == null || on.length == 0) {
             return;
@@ -136,7 +138,7 @@ public final class TopCommand implements Callable<Integer> {
         settings.order = Order.PATH;
     }
 
-    @Option(names = "-t", description = "Order by number of tasks/processes.")
+    @Option(names = "-t", order = 8, description = "Order by number of tasks/processes.")
     void orderTasks(boolean[] on) {
         if (on == null || on.length == 0) {
             return;
@@ -144,7 +146,7 @@ public final class TopCommand implements Callable<Integer> {
         settings.order = Order.TASKS;
     }
 
-    @Option(names = "-c", description = "Order by CPU load (default).")
+    @Option(names = "-c", order = 9, description = "Order by CPU load (default).")
     void orderCpu(boolean[] on) {
         if (on == null || on.length == 0) {
             return;
@@ -152,7 +154,7 @@ public final class TopCommand implements Callable<Integer> {
         settings.order = Order.CPU;
     }
 
-    @Option(names = "-m", description = "Order by memory load.")
+    @Option(names = "-m", order = 10, description = "Order by memory load.")
     void orderMemory(boolean[] on) {
         if (on == null || on.length == 0) {
             return;
@@ -160,7 +162,7 @@ public final class TopCommand implements Callable<Integer> {
         settings.order = Order.MEMORY;
     }
 
-    @Option(names = "-i", description = "Order by IO load.")
+    @Option(names = "-i", order = 11, description = "Order by IO load.")
     void orderIo(boolean[] on) {
         if (on == null || on.length == 0) {
             return;
@@ -168,7 +170,7 @@ public final class TopCommand implements Callable<Integer> {
         settings.order = Order.IO;
     }
 
-    @Option(names = "--order", paramLabel = "ORDER", description = "Order by path, tasks, cpu, memory or io.")
+    @Option(names = "--order", order = 12, paramLabel = "ORDER", description = "Order by path, tasks, cpu, memory or io.")
     void order(List<String> values) {
         if (values == null || values.isEmpty()) {
             return; // picocli resets the option before parsing
@@ -181,7 +183,7 @@ public final class TopCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "--cpu", paramLabel = "TYPE", arity = "0..1", fallbackValue = "time",
+    @Option(names = "--cpu", order = 13, paramLabel = "TYPE", arity = "0..1", fallbackValue = "time",
             description = "Show CPU usage as percentage (default) or time (--cpu alone means time).")
     void cpu(List<String> values) {
         if (values == null || values.isEmpty()) {
@@ -195,7 +197,7 @@ public final class TopCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = "-P", description = "Count userspace processes instead of tasks (cgroup.procs, summed over the subtree shown).")
+    @Option(names = "-P", order = 14, description = "Count processes instead of tasks (cgroup.procs, summed over the subtree shown). Unlike systemd-cgtop, kernel threads are not left out.")
     void countProcesses(boolean[] on) {
         if (on == null || on.length == 0) {
             return;
@@ -203,7 +205,7 @@ public final class TopCommand implements Callable<Integer> {
         settings.counting = TaskCounting.USERSPACE_PROCESSES;
     }
 
-    @Option(names = "-k", description = "Count all processes instead of tasks, kernel threads included.")
+    @Option(names = "-k", order = 15, description = "Count all processes instead of tasks, kernel threads included (the header says Proc+).")
     void countAll(boolean[] on) {
         if (on == null || on.length == 0) {
             return;
@@ -211,7 +213,7 @@ public final class TopCommand implements Callable<Integer> {
         settings.counting = TaskCounting.ALL_PROCESSES;
     }
 
-    @Option(names = "--recursive", paramLabel = "BOOL", description = "Sum process counts over each group's subtree (default yes; only with -P or -k).")
+    @Option(names = "--recursive", order = 16, paramLabel = "BOOL", description = "Sum process counts over each group's subtree (default yes; only with -P or -k).")
     void recursive(List<String> values) {
         if (values == null || values.isEmpty()) {
             return; // picocli resets the option before parsing
@@ -224,7 +226,7 @@ public final class TopCommand implements Callable<Integer> {
         };
     }
 
-    @Option(names = {"-L", "--limits"}, description = "Batch output: add the limit columns (CPULim, Thr%%, Thr/s, MemLim, Mem%%) after systemd-cgtop's.")
+    @Option(names = {"-L", "--limits"}, order = 17, description = "Batch output: add the limit columns (CPULim, Thr%%, Thr/s, MemLim, Mem%%) after systemd-cgtop's.")
     void limits(boolean[] on) {
         if (on == null || on.length == 0) {
             return;
@@ -232,7 +234,7 @@ public final class TopCommand implements Callable<Integer> {
         settings.limits = true;
     }
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default), or json: one JSON object per refresh, limits included.")
+    @Option(names = {"-o", "--output"}, order = 18, paramLabel = "FORMAT", description = "text (default), or json: one JSON object per refresh, limits included.")
     void output(List<String> values) {
         if (values == null || values.isEmpty()) {
             return; // picocli resets the option before parsing
