@@ -48,7 +48,8 @@ public final class Columns {
 
     /** As systemd-cgtop lays out a terminal: the path column takes what the others leave, at least 10. */
     public Layout fitToWidth(List<GroupRow> rows, int terminalColumns) {
-        int cpuWidth = cpuWidth(rows);
+        // with a header the column is at least as wide as its name ("CPU Time")
+        int cpuWidth = Math.max(cpuWidth(rows), cpu == CpuDisplay.PERCENTAGE ? 6 : "CPU Time".length());
         int path = terminalColumns - FIXED_WIDTH - cpuWidth - (limits ? LIMITS_WIDTH : 0);
         return new Layout(Math.max(MIN_PATH_WIDTH, path), cpuWidth);
     }
