@@ -12,6 +12,7 @@ import io.github.jcg.cli.commands.LssubsysCommand;
 import io.github.jcg.cli.commands.SetCommand;
 import io.github.jcg.demo.DemoCommand;
 import io.github.jcg.fibtest.FibtestCommand;
+import io.github.jcg.cli.top.TopCommand;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -43,6 +44,7 @@ public final class Tools {
         SUBCOMMANDS.put("lssubsys", LssubsysCommand::new);
         SUBCOMMANDS.put("demo", DemoCommand::new);
         SUBCOMMANDS.put("fibtest", FibtestCommand::new);
+        SUBCOMMANDS.put("top", TopCommand::new);
         SUBCOMMANDS.put("cds-training", CdsTrainingCommand::new);
     }
 
