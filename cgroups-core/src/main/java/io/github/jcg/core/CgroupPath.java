@@ -25,9 +25,12 @@ public final class CgroupPath implements Comparable<CgroupPath> {
     private static final Set<String> UNPREFIXED_FILES = Set.of("tasks", "notify_on_release", "release_agent");
 
     private final List<String> segments;
+    /** Cached: paths are map keys on the sampler's hot path. */
+    private final int hash;
 
     private CgroupPath(List<String> segments) {
         this.segments = List.copyOf(segments);
+        this.hash = this.segments.hashCode();
     }
 
     public static CgroupPath root() {
@@ -195,12 +198,12 @@ public final class CgroupPath implements Comparable<CgroupPath> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CgroupPath other && other.segments.equals(segments);
+        return o == this || (o instanceof CgroupPath other && other.hash == hash && other.segments.equals(segments));
     }
 
     @Override
     public int hashCode() {
-        return segments.hashCode();
+        return hash;
     }
 
     @Override

@@ -61,7 +61,7 @@ final class LiveView {
         this.settings = settings;
         this.terminal = terminal;
         this.saved = terminal.getAttributes();
-        this.hostLine = TopSampler.describe(host.layout()) + ", " + Runtime.getRuntime().availableProcessors() + " CPUs";
+        this.hostLine = describe(host.layout()) + ", " + Runtime.getRuntime().availableProcessors() + " CPUs";
     }
 
     /**
@@ -298,5 +298,14 @@ final class LiveView {
         } catch (Exception e) {
             // the terminal is gone; JLine's own shutdown hook restores the line discipline
         }
+    }
+
+    /** For the header: how this host arranges its hierarchies, in words. */
+    static String describe(io.github.jcg.core.HostLayout layout) {
+        return switch (layout.mode()) {
+            case LEGACY -> "cgroup v1";
+            case HYBRID -> "hybrid (v1 + v2)";
+            case UNIFIED -> "cgroup v2";
+        };
     }
 }

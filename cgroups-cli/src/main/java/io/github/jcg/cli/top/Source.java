@@ -1,33 +1,63 @@
 package io.github.jcg.cli.top;
 
+import io.github.jcg.core.CgroupPath;
+import io.github.jcg.core.HostLayout;
+import io.github.jcg.core.sample.MetricGroup;
+import io.github.jcg.core.sample.Sample;
+import io.github.jcg.core.sample.SubtreeSampler;
+
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Where the rows come from: one pass over the subtree per refresh, and the rows between
- * two passes. Two kinds: the core sampler, which reads everything the limit columns and
- * JSON need, and {@link LeanSource}, which reads one file per column for systemd-cgtop's
- * six.
+ * Where the rows come from: the core sampler over the subtree, asked for only what the
+ * visible columns need. systemd-cgtop's six columns cost one file per column per group
+ * (total CPU time, current memory, pids.current, the IO byte counters); the limit and
+ * throttling columns, and JSON, add cpu.stat's throttling, the quota and the memory limit.
  */
-interface Source {
-    /** One pass over the subtree. */
-    Pass sample();
+final class Source {
+    private final SubtreeSampler sampler;
 
-    /** The rows of {@code later}; rates need {@code earlier} (null on the first refresh). */
-    List<GroupRow> rows(Pass earlier, Pass later, TaskCounting counting, boolean recursive);
-
-    /** A pass: when it started, and how many groups it found. */
-    interface Pass {
-        long monotonicNanos();
-
-        int groupCount();
+    Source(HostLayout layout, CgroupPath root, int depth, Set<MetricGroup> metrics) {
+        this.sampler = new SubtreeSampler(layout, root, depth, metrics);
     }
 
-    /** The cheapest source that has what the settings show. */
-    static Source forSettings(io.github.jcg.core.HostLayout layout, TopSettings settings, boolean limits) {
-        if (!limits && !settings.counting.countsProcesses()) {
-            return new LeanSource(layout, settings.root, settings.depth);
+    /** The source for the settings, reading the limit columns' files only when shown. */
+    static Source forSettings(HostLayout layout, TopSettings settings, boolean limits) {
+        return new Source(layout, settings.root, settings.depth, metricsFor(settings.counting, limits));
+    }
+
+    /** What the columns need: usage always, tasks or processes, and the limits when shown. */
+    static Set<MetricGroup> metricsFor(TaskCounting counting, boolean limits) {
+        EnumSet<MetricGroup> out = EnumSet.of(MetricGroup.CPU_USAGE, MetricGroup.MEMORY_USAGE, MetricGroup.IO_BYTES);
+        out.add(counting.countsProcesses() ? MetricGroup.PROCESSES : MetricGroup.PIDS_CURRENT);
+        if (limits) {
+            out.add(MetricGroup.THROTTLING);
+            out.add(MetricGroup.CPU_LIMIT);
+            out.add(MetricGroup.MEMORY_LIMIT);
         }
-        return new CoreSource(new TopSampler(layout, settings.root, settings.depth,
-                TopSampler.metricsFor(settings.counting, limits)));
+        return out;
+    }
+
+    /** One pass over the subtree. */
+    Pass sample() {
+        return new Pass(sampler.sample());
+    }
+
+    /** The rows of {@code later}; rates need {@code earlier} (null on the first refresh). */
+    List<GroupRow> rows(Pass earlier, Pass later, TaskCounting counting, boolean recursive) {
+        return Rows.of(earlier == null ? null : earlier.sample(), later.sample(), counting, recursive);
+    }
+
+    /** A pass: when it started, and the groups it found. */
+    record Pass(Sample sample) {
+        long monotonicNanos() {
+            return sample.monotonicNanos();
+        }
+
+        int groupCount() {
+            return sample.groups().size();
+        }
     }
 }

@@ -51,7 +51,9 @@ public record UsageRates(
         OptionalDouble throttled = delta(earlier, later, Metric.CPU_THROTTLED_PERIODS);
         OptionalDouble ratio = OptionalDouble.empty();
         if (periods.isPresent() && throttled.isPresent()) {
-            ratio = OptionalDouble.of(periods.getAsDouble() == 0 ? 0 : Math.min(1, throttled.getAsDouble() / periods.getAsDouble()));
+            // no period elapsed: the group had no quota or nothing to run; there is no share to give
+            ratio = periods.getAsDouble() == 0 ? OptionalDouble.empty()
+                    : OptionalDouble.of(Math.min(1, throttled.getAsDouble() / periods.getAsDouble()));
         }
         return new UsageRates(later.path(), later, seconds,
                 percentOfWall(earlier, later, Metric.CPU_USAGE_NANOS, wallNanos, 1),

@@ -17,9 +17,10 @@ import java.util.Set;
 
 /**
  * Reads one group's usage into a {@link UsageSnapshot}: each needed file opened and read
- * once into a shared buffer and scanned in place. Knows where every metric lives on v1
- * (cpuacct, cpu, memory, pids, blkio hierarchies), on v2, and on hybrid hosts (PSI from the
- * v2 mount). Not thread-safe; a sampler owns one.
+ * once into a shared buffer and scanned in place, and no file read that no wanted metric
+ * comes from. Knows where every metric lives on v1 (cpuacct, cpu, memory, pids, blkio
+ * hierarchies), on v2, and on hybrid hosts (PSI, and CPU time of groups that exist only
+ * there, from the v2 mount). Not thread-safe; a sampler owns one.
  */
 public final class UsageReader {
     private static final long USER_HZ_NANOS = 10_000_000L; // USER_HZ is 100 on every Linux ABI jcg runs on
@@ -50,14 +51,17 @@ public final class UsageReader {
     private static final byte[] TOTAL = ascii("total=");
 
     private final FileBuffer buffer = new FileBuffer();
-    private final Set<MetricGroup> wanted;
+    private final StringBuilder pathText = new StringBuilder(256);
+    private final Set<Metric> wanted;
     private final Roots roots;
     private final long[] scratch = new long[Metric.ALL.length];
     private long present;
     private long unlimited;
 
-    public UsageReader(HostLayout layout, Set<MetricGroup> wanted) {
-        this.wanted = wanted.isEmpty() ? EnumSet.noneOf(MetricGroup.class) : EnumSet.copyOf(wanted);
+    /** A reader of the metrics in the given families. */
+    public UsageReader(HostLayout layout, Set<MetricGroup> families) {
+        Set<Metric> metrics = MetricGroup.metricsOf(families);
+        this.wanted = metrics.isEmpty() ? EnumSet.noneOf(Metric.class) : EnumSet.copyOf(metrics);
         this.roots = new Roots(layout);
     }
 
@@ -65,38 +69,78 @@ public final class UsageReader {
         this(layout, MetricGroup.all());
     }
 
+    /** The metrics this reader reads. */
+    public Set<Metric> metrics() {
+        return wanted;
+    }
+
+    /**
+     * The mount points of the hierarchies this reader takes a metric from: the ones worth
+     * listing for groups. Counting processes or threads may use any hierarchy.
+     */
+    public List<String> mountPointsRead() {
+        List<String> out = new ArrayList<>();
+        if (wants(Metric.PROCESSES, Metric.THREADS)) {
+            out.addAll(roots.procsDirs);
+            return out;
+        }
+        if (wants(Metric.CPU_USAGE_NANOS, Metric.CPU_USER_NANOS, Metric.CPU_SYSTEM_NANOS)) {
+            add(out, roots.cpuOnV2 ? roots.cpuStatV2 : roots.cpuacct);
+            add(out, roots.cpuStatV2); // hybrid: groups that live only on the v2 mount
+        }
+        if (wants(Metric.CPU_PERIODS, Metric.CPU_THROTTLED_PERIODS, Metric.CPU_THROTTLED_NANOS, Metric.CPU_BURSTS,
+                Metric.CPU_BURST_NANOS, Metric.CPU_QUOTA_MICROS, Metric.CPU_PERIOD_MICROS)) {
+            add(out, roots.cpuOnV2 ? roots.cpuStatV2 : roots.cpu);
+        }
+        if (wants(Metric.MEMORY_CURRENT_BYTES, Metric.MEMORY_PEAK_BYTES, Metric.MEMORY_WORKING_SET_BYTES,
+                Metric.SWAP_CURRENT_BYTES, Metric.MEMORY_LIMIT_BYTES)) {
+            add(out, roots.memory);
+        }
+        if (wants(Metric.PIDS_CURRENT, Metric.PIDS_LIMIT)) {
+            add(out, roots.pids);
+        }
+        if (wants(Metric.IO_READ_BYTES, Metric.IO_WRITE_BYTES, Metric.IO_READ_OPS, Metric.IO_WRITE_OPS)) {
+            add(out, roots.io);
+        }
+        if (wants(Metric.PSI_CPU_SOME_MICROS, Metric.PSI_CPU_FULL_MICROS, Metric.PSI_MEMORY_SOME_MICROS,
+                Metric.PSI_MEMORY_FULL_MICROS, Metric.PSI_IO_SOME_MICROS, Metric.PSI_IO_FULL_MICROS)) {
+            add(out, roots.psi);
+        }
+        return out;
+    }
+
+    private static void add(List<String> out, String dir) {
+        if (dir != null && !out.contains(dir)) {
+            out.add(dir);
+        }
+    }
+
     /** The group's snapshot, or {@code null} when the group exists in none of the hierarchies read. */
     public UsageSnapshot read(CgroupPath path) {
+        return read(path, path.isRoot() ? "" : "/" + path.relative());
+    }
+
+    /**
+     * As {@link #read(CgroupPath)}, with the path below a mount point already spelled out
+     * ({@code ""} for the root, else {@code "/a/b"}): a sampler keeps it between passes.
+     */
+    public UsageSnapshot read(CgroupPath path, String relative) {
         present = 0;
         unlimited = 0;
         long now = System.nanoTime();
-        String rel = path.isRoot() ? "" : "/" + path.relative();
-        if (wanted.contains(MetricGroup.CPU) || wanted.contains(MetricGroup.THROTTLING)) {
-            readCpu(rel);
+        readCpu(relative);
+        readCpuLimit(relative);
+        readMemory(relative);
+        readPids(relative);
+        readIo(relative);
+        if (roots.psi != null) {
+            readPsi(relative);
         }
-        if (wanted.contains(MetricGroup.CPU_LIMIT)) {
-            readCpuLimit(rel);
+        if (wanted.contains(Metric.PROCESSES)) {
+            countInFirst(relative, false, Metric.PROCESSES);
         }
-        if (wanted.contains(MetricGroup.MEMORY)) {
-            readMemory(rel);
-        }
-        if (wanted.contains(MetricGroup.MEMORY_LIMIT)) {
-            readMemoryLimit(rel);
-        }
-        if (wanted.contains(MetricGroup.PIDS)) {
-            readPids(rel);
-        }
-        if (wanted.contains(MetricGroup.IO)) {
-            readIo(rel);
-        }
-        if (wanted.contains(MetricGroup.PSI) && roots.psi != null) {
-            readPsi(roots.psi + rel);
-        }
-        if (wanted.contains(MetricGroup.PROCESSES)) {
-            countInFirst(rel, false, Metric.PROCESSES);
-        }
-        if (wanted.contains(MetricGroup.THREADS)) {
-            countInFirst(rel, true, Metric.THREADS);
+        if (wanted.contains(Metric.THREADS)) {
+            countInFirst(relative, true, Metric.THREADS);
         }
         if (present == 0) {
             return null;
@@ -107,39 +151,35 @@ public final class UsageReader {
     }
 
     private void readCpu(String rel) {
+        boolean usage = wants(Metric.CPU_USAGE_NANOS, Metric.CPU_USER_NANOS, Metric.CPU_SYSTEM_NANOS);
+        boolean throttling = wants(Metric.CPU_PERIODS, Metric.CPU_THROTTLED_PERIODS, Metric.CPU_THROTTLED_NANOS,
+                Metric.CPU_BURSTS, Metric.CPU_BURST_NANOS);
         if (roots.cpuOnV2) {
             // v2 cpu.stat: usage always (core file); throttling only with the cpu controller
-            if (roots.cpuStatV2 != null && buffer.load(roots.cpuStatV2 + rel + "/cpu.stat")) {
-                if (wanted.contains(MetricGroup.CPU)) {
-                    putMicros(Metric.CPU_USAGE_NANOS, buffer.keyed(USAGE_USEC));
-                    putMicros(Metric.CPU_USER_NANOS, buffer.keyed(USER_USEC));
-                    putMicros(Metric.CPU_SYSTEM_NANOS, buffer.keyed(SYSTEM_USEC));
-                }
-                if (wanted.contains(MetricGroup.THROTTLING)) {
-                    put(Metric.CPU_PERIODS, buffer.keyed(NR_PERIODS));
-                    put(Metric.CPU_THROTTLED_PERIODS, buffer.keyed(NR_THROTTLED));
-                    putMicros(Metric.CPU_THROTTLED_NANOS, buffer.keyed(THROTTLED_USEC));
-                    put(Metric.CPU_BURSTS, buffer.keyed(NR_BURSTS));
-                    putMicros(Metric.CPU_BURST_NANOS, buffer.keyed(BURST_USEC));
-                }
+            if ((usage || throttling) && roots.cpuStatV2 != null && load(roots.cpuStatV2, rel, "/cpu.stat")) {
+                putCpuStatV2Usage();
+                put(Metric.CPU_PERIODS, buffer.keyed(NR_PERIODS));
+                put(Metric.CPU_THROTTLED_PERIODS, buffer.keyed(NR_THROTTLED));
+                putMicros(Metric.CPU_THROTTLED_NANOS, THROTTLED_USEC);
+                put(Metric.CPU_BURSTS, buffer.keyed(NR_BURSTS));
+                putMicros(Metric.CPU_BURST_NANOS, BURST_USEC);
             }
             return;
         }
-        if (wanted.contains(MetricGroup.CPU)) {
-            if (roots.cpuacct != null && buffer.load(roots.cpuacct + rel + "/cpuacct.usage")) {
+        if (usage) {
+            boolean split = wants(Metric.CPU_USER_NANOS, Metric.CPU_SYSTEM_NANOS);
+            if (roots.cpuacct != null && load(roots.cpuacct, rel, "/cpuacct.usage")) {
                 put(Metric.CPU_USAGE_NANOS, buffer.firstLong());
-                if (buffer.load(roots.cpuacct + rel + "/cpuacct.stat")) {
+                if (split && load(roots.cpuacct, rel, "/cpuacct.stat")) {
                     putTicks(Metric.CPU_USER_NANOS, buffer.keyed(USER));
                     putTicks(Metric.CPU_SYSTEM_NANOS, buffer.keyed(SYSTEM));
                 }
-            } else if (roots.cpuStatV2 != null && buffer.load(roots.cpuStatV2 + rel + "/cpu.stat")) {
+            } else if (roots.cpuStatV2 != null && load(roots.cpuStatV2, rel, "/cpu.stat")) {
                 // hybrid: a group that exists only on the v2 mount still has the core cpu.stat
-                putMicros(Metric.CPU_USAGE_NANOS, buffer.keyed(USAGE_USEC));
-                putMicros(Metric.CPU_USER_NANOS, buffer.keyed(USER_USEC));
-                putMicros(Metric.CPU_SYSTEM_NANOS, buffer.keyed(SYSTEM_USEC));
+                putCpuStatV2Usage();
             }
         }
-        if (wanted.contains(MetricGroup.THROTTLING) && roots.cpu != null && buffer.load(roots.cpu + rel + "/cpu.stat")) {
+        if (throttling && roots.cpu != null && load(roots.cpu, rel, "/cpu.stat")) {
             put(Metric.CPU_PERIODS, buffer.keyed(NR_PERIODS));
             put(Metric.CPU_THROTTLED_PERIODS, buffer.keyed(NR_THROTTLED));
             put(Metric.CPU_THROTTLED_NANOS, buffer.keyed(THROTTLED_TIME));
@@ -148,22 +188,28 @@ public final class UsageReader {
         }
     }
 
+    private void putCpuStatV2Usage() {
+        putMicros(Metric.CPU_USAGE_NANOS, USAGE_USEC);
+        putMicros(Metric.CPU_USER_NANOS, USER_USEC);
+        putMicros(Metric.CPU_SYSTEM_NANOS, SYSTEM_USEC);
+    }
+
     private void readCpuLimit(String rel) {
-        if (roots.cpu == null) {
+        if (roots.cpu == null || !wants(Metric.CPU_QUOTA_MICROS, Metric.CPU_PERIOD_MICROS)) {
             return;
         }
         if (roots.cpuOnV2) {
-            if (buffer.load(roots.cpu + rel + "/cpu.max")) {
+            if (load(roots.cpu, rel, "/cpu.max")) {
                 putLimit(Metric.CPU_QUOTA_MICROS, buffer.firstLong(), false);
                 put(Metric.CPU_PERIOD_MICROS, buffer.secondLong());
             }
             return;
         }
-        if (buffer.load(roots.cpu + rel + "/cpu.cfs_quota_us")) {
+        if (load(roots.cpu, rel, "/cpu.cfs_quota_us")) {
             long quota = buffer.firstLong();
             putLimit(Metric.CPU_QUOTA_MICROS, quota == -1 ? FileBuffer.MAX : quota, false);
         }
-        if (buffer.load(roots.cpu + rel + "/cpu.cfs_period_us")) {
+        if (load(roots.cpu, rel, "/cpu.cfs_period_us")) {
             put(Metric.CPU_PERIOD_MICROS, buffer.firstLong());
         }
     }
@@ -172,48 +218,32 @@ public final class UsageReader {
         if (roots.memory == null) {
             return;
         }
-        String dir = roots.memory + rel;
-        if (roots.memoryOnV2) {
-            if (!buffer.load(dir + "/memory.current")) {
-                return;
-            }
-            long current = buffer.firstLong();
-            put(Metric.MEMORY_CURRENT_BYTES, current);
-            if (buffer.load(dir + "/memory.peak")) {
-                put(Metric.MEMORY_PEAK_BYTES, buffer.firstLong());
-            }
-            if (buffer.load(dir + "/memory.stat")) {
-                putWorkingSet(current, buffer.keyed(INACTIVE_FILE));
-            }
-            if (buffer.load(dir + "/memory.swap.current")) {
-                put(Metric.SWAP_CURRENT_BYTES, buffer.firstLong());
-            }
-            return;
+        boolean workingSet = wanted.contains(Metric.MEMORY_WORKING_SET_BYTES);
+        boolean current = wanted.contains(Metric.MEMORY_CURRENT_BYTES) || workingSet;
+        long usage = FileBuffer.ABSENT;
+        if (current && load(roots.memory, rel, roots.memoryOnV2 ? "/memory.current" : "/memory.usage_in_bytes")) {
+            usage = buffer.firstLong();
+            put(Metric.MEMORY_CURRENT_BYTES, usage);
         }
-        if (!buffer.load(dir + "/memory.usage_in_bytes")) {
-            return;
-        }
-        long current = buffer.firstLong();
-        put(Metric.MEMORY_CURRENT_BYTES, current);
-        if (buffer.load(dir + "/memory.max_usage_in_bytes")) {
+        if (wanted.contains(Metric.MEMORY_PEAK_BYTES)
+                && load(roots.memory, rel, roots.memoryOnV2 ? "/memory.peak" : "/memory.max_usage_in_bytes")) {
             put(Metric.MEMORY_PEAK_BYTES, buffer.firstLong());
         }
-        if (buffer.load(dir + "/memory.stat")) {
-            putWorkingSet(current, buffer.keyed(TOTAL_INACTIVE_FILE));
-            put(Metric.SWAP_CURRENT_BYTES, buffer.keyed(TOTAL_SWAP));
-        }
-    }
-
-    private void readMemoryLimit(String rel) {
-        if (roots.memory == null) {
-            return;
-        }
-        if (roots.memoryOnV2) {
-            if (buffer.load(roots.memory + rel + "/memory.max")) {
-                putLimit(Metric.MEMORY_LIMIT_BYTES, buffer.firstLong(), false);
+        boolean v1Swap = !roots.memoryOnV2 && wanted.contains(Metric.SWAP_CURRENT_BYTES);
+        if ((workingSet && usage != FileBuffer.ABSENT) || v1Swap) {
+            if (load(roots.memory, rel, "/memory.stat")) {
+                putWorkingSet(usage, buffer.keyed(roots.memoryOnV2 ? INACTIVE_FILE : TOTAL_INACTIVE_FILE));
+                if (v1Swap) {
+                    put(Metric.SWAP_CURRENT_BYTES, buffer.keyed(TOTAL_SWAP));
+                }
             }
-        } else if (buffer.load(roots.memory + rel + "/memory.limit_in_bytes")) {
-            putLimit(Metric.MEMORY_LIMIT_BYTES, buffer.firstLong(), true);
+        }
+        if (roots.memoryOnV2 && wanted.contains(Metric.SWAP_CURRENT_BYTES) && load(roots.memory, rel, "/memory.swap.current")) {
+            put(Metric.SWAP_CURRENT_BYTES, buffer.firstLong());
+        }
+        if (wanted.contains(Metric.MEMORY_LIMIT_BYTES)
+                && load(roots.memory, rel, roots.memoryOnV2 ? "/memory.max" : "/memory.limit_in_bytes")) {
+            putLimit(Metric.MEMORY_LIMIT_BYTES, buffer.firstLong(), !roots.memoryOnV2);
         }
     }
 
@@ -221,10 +251,10 @@ public final class UsageReader {
         if (roots.pids == null) {
             return;
         }
-        if (buffer.load(roots.pids + rel + "/pids.current")) {
+        if (wanted.contains(Metric.PIDS_CURRENT) && load(roots.pids, rel, "/pids.current")) {
             put(Metric.PIDS_CURRENT, buffer.firstLong());
         }
-        if (buffer.load(roots.pids + rel + "/pids.max")) {
+        if (wanted.contains(Metric.PIDS_LIMIT) && load(roots.pids, rel, "/pids.max")) {
             putLimit(Metric.PIDS_LIMIT, buffer.firstLong(), false);
         }
     }
@@ -233,9 +263,11 @@ public final class UsageReader {
         if (roots.io == null) {
             return;
         }
+        boolean bytes = wants(Metric.IO_READ_BYTES, Metric.IO_WRITE_BYTES);
+        boolean ops = wants(Metric.IO_READ_OPS, Metric.IO_WRITE_OPS);
+        // an empty statistics file (no IO yet) means zero, not unknown
         if (roots.ioOnV2) {
-            if (buffer.load(roots.io + rel + "/io.stat")) {
-                // an empty io.stat (no IO yet) means zero, not unknown
+            if ((bytes || ops) && load(roots.io, rel, "/io.stat")) {
                 put(Metric.IO_READ_BYTES, orZero(buffer.sumNested(RBYTES)));
                 put(Metric.IO_WRITE_BYTES, orZero(buffer.sumNested(WBYTES)));
                 put(Metric.IO_READ_OPS, orZero(buffer.sumNested(RIOS)));
@@ -243,24 +275,24 @@ public final class UsageReader {
             }
             return;
         }
-        if (buffer.load(roots.io + rel + "/blkio.throttle.io_service_bytes_recursive")) {
+        if (bytes && load(roots.io, rel, "/blkio.throttle.io_service_bytes_recursive")) {
             put(Metric.IO_READ_BYTES, orZero(buffer.sumBlkio(READ)));
             put(Metric.IO_WRITE_BYTES, orZero(buffer.sumBlkio(WRITE)));
         }
-        if (buffer.load(roots.io + rel + "/blkio.throttle.io_serviced_recursive")) {
+        if (ops && load(roots.io, rel, "/blkio.throttle.io_serviced_recursive")) {
             put(Metric.IO_READ_OPS, orZero(buffer.sumBlkio(READ)));
             put(Metric.IO_WRITE_OPS, orZero(buffer.sumBlkio(WRITE)));
         }
     }
 
-    private void readPsi(String dir) {
-        readPressure(dir + "/cpu.pressure", Metric.PSI_CPU_SOME_MICROS, Metric.PSI_CPU_FULL_MICROS);
-        readPressure(dir + "/memory.pressure", Metric.PSI_MEMORY_SOME_MICROS, Metric.PSI_MEMORY_FULL_MICROS);
-        readPressure(dir + "/io.pressure", Metric.PSI_IO_SOME_MICROS, Metric.PSI_IO_FULL_MICROS);
+    private void readPsi(String rel) {
+        readPressure(rel, "/cpu.pressure", Metric.PSI_CPU_SOME_MICROS, Metric.PSI_CPU_FULL_MICROS);
+        readPressure(rel, "/memory.pressure", Metric.PSI_MEMORY_SOME_MICROS, Metric.PSI_MEMORY_FULL_MICROS);
+        readPressure(rel, "/io.pressure", Metric.PSI_IO_SOME_MICROS, Metric.PSI_IO_FULL_MICROS);
     }
 
-    private void readPressure(String file, Metric some, Metric full) {
-        if (buffer.load(file)) {
+    private void readPressure(String rel, String file, Metric some, Metric full) {
+        if (wants(some, full) && load(roots.psi, rel, file)) {
             put(some, buffer.nested(SOME, TOTAL));
             put(full, buffer.nested(FULL, TOTAL));
         }
@@ -269,11 +301,26 @@ public final class UsageReader {
     private void countInFirst(String rel, boolean threads, Metric metric) {
         for (int i = 0; i < roots.procsDirs.size(); i++) {
             String file = threads ? roots.threadsFiles.get(i) : "/cgroup.procs";
-            if (buffer.load(roots.procsDirs.get(i) + rel + file)) {
+            if (load(roots.procsDirs.get(i), rel, file)) {
                 put(metric, buffer.countLines());
                 return;
             }
         }
+    }
+
+    private boolean load(String mount, String rel, String file) {
+        pathText.setLength(0);
+        pathText.append(mount).append(rel).append(file);
+        return buffer.load(pathText.toString());
+    }
+
+    private boolean wants(Metric... any) {
+        for (Metric m : any) {
+            if (wanted.contains(m)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void putWorkingSet(long current, long inactiveFile) {
@@ -282,15 +329,20 @@ public final class UsageReader {
         }
     }
 
+    /** Records a value when it is wanted and a number. */
     private void put(Metric metric, long value) {
-        if (value != FileBuffer.ABSENT && value != FileBuffer.MAX) {
+        if (value != FileBuffer.ABSENT && value != FileBuffer.MAX && wanted.contains(metric)) {
             scratch[metric.ordinal()] = value;
             present |= UsageSnapshot.bit(metric);
         }
     }
 
-    private void putMicros(Metric metric, long micros) {
-        put(metric, micros == FileBuffer.ABSENT ? micros : micros * 1_000);
+    /** A keyed value of the loaded file in µs, recorded in ns. */
+    private void putMicros(Metric metric, byte[] key) {
+        if (wanted.contains(metric)) {
+            long micros = buffer.keyed(key);
+            put(metric, micros == FileBuffer.ABSENT ? micros : micros * 1_000);
+        }
     }
 
     private void putTicks(Metric metric, long ticks) {
@@ -298,7 +350,7 @@ public final class UsageReader {
     }
 
     private void putLimit(Metric metric, long value, boolean v1Memory) {
-        if (value == FileBuffer.ABSENT) {
+        if (value == FileBuffer.ABSENT || !wanted.contains(metric)) {
             return;
         }
         if (value == FileBuffer.MAX || (v1Memory && value >= KernelRanges.V1_MEMORY_UNLIMITED)) {
@@ -369,8 +421,9 @@ public final class UsageReader {
         }
     }
 
-    private static String dirOf(Hierarchy h) {
+    /** A mount point as text without a trailing slash ("/" stays "/" only for a root mount). */
+    static String dirOf(Hierarchy h) {
         String s = h.mountPoint().toString();
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        return s.endsWith("/") && s.length() > 1 ? s.substring(0, s.length() - 1) : s;
     }
 }

@@ -120,6 +120,27 @@ class SubtreeSamplerTest {
     }
 
     @Test
+    void theTreeKeptBetweenPassesDropsVanishedGroupsAndTakesNewOnes() throws IOException {
+        FakeHost fake = tree().file(CG + "/cpuacct/gone/cpuacct.usage", "5\n");
+        SubtreeSampler sampler = sampler(fake.layout(), "/", 2);
+        assertThat(names(sampler.listGroups())).contains("/gone");
+
+        Files.delete(fake.path(CG + "/cpuacct/gone/cpuacct.usage"));
+        Files.delete(fake.path(CG + "/cpuacct/gone"));
+        fake.file(CG + "/cpuacct/a/fresh/cpuacct.usage", "7\n");
+
+        assertThat(names(sampler.listGroups())).doesNotContain("/gone").contains("/a/fresh");
+        assertThat(sampler.sample().group(CgroupPath.of("/a/fresh")).orElseThrow().get(CPU_USAGE_NANOS)).hasValue(7L);
+    }
+
+    @Test
+    void onlyTheHierarchiesAWantedMetricComesFromAreWalked() {
+        // memory usage alone: the cpu-only and v2-only groups are not listed
+        SubtreeSampler memoryOnly = new SubtreeSampler(tree().layout(), CgroupPath.root(), 3, Set.of(MetricGroup.MEMORY_USAGE));
+        assertThat(names(memoryOnly.listGroups())).containsExactly("/", "/a", "/m-only");
+    }
+
+    @Test
     void samplesAreTimedWithTheMonotonicClock() {
         long before = System.nanoTime();
         Sample sample = sampler(tree().layout(), "/", 1).sample();

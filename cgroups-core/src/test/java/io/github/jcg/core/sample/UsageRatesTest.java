@@ -108,7 +108,8 @@ class UsageRatesTest {
                 web(SECOND, CPU_PERIODS, 110, CPU_THROTTLED_PERIODS, 0));
 
         assertThat(over.throttledPeriodsRatio()).hasValue(1.0);
-        assertThat(idle.throttledPeriodsRatio()).hasValue(0.0);
+        // no period elapsed (no quota, or nothing ran): no share to report, not a made-up 0
+        assertThat(idle.throttledPeriodsRatio()).isEmpty();
         assertThat(backwards.throttledPeriodsRatio()).isEmpty();
     }
 
