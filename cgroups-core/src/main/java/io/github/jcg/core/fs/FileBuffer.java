@@ -1,5 +1,6 @@
 package io.github.jcg.core.fs;
 
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.util.Arrays;
@@ -26,8 +27,13 @@ public final class FileBuffer {
      * vanished, the controller is not enabled); the buffer is then empty.
      */
     public boolean load(String path) {
+        return load(new File(path));
+    }
+
+    /** As {@link #load(String)}, for a caller that keeps the {@link File} between reads. */
+    public boolean load(File file) {
         length = 0;
-        try (FileInputStream in = new FileInputStream(path)) {
+        try (FileInputStream in = new FileInputStream(file)) {
             while (true) {
                 int n = in.read(bytes, length, bytes.length - length);
                 if (n < 0) {

@@ -33,8 +33,9 @@ import java.util.TreeMap;
  *       subdirectories (kernfs keeps 2 + subdirectories) is not listed either — a listing
  *       would only show control files. A name taken for a group by mistake costs a failed
  *       open and is dropped, as its reader finds nothing;</li>
- *   <li>the tree is kept between passes, so a group seen before reuses its validated path
- *       and its path text.</li>
+ *   <li>the tree is kept between passes, so a group seen before reuses its validated path,
+ *       its path text and its files' {@link java.io.File}s, and a file it lacks is not
+ *       tried on every pass.</li>
  * </ul>
  */
 public final class SubtreeSampler {
@@ -69,7 +70,10 @@ public final class SubtreeSampler {
         long started = System.nanoTime();
         Map<CgroupPath, UsageSnapshot> snapshots = new LinkedHashMap<>();
         for (Node node : list()) {
-            UsageSnapshot snapshot = reader.read(node.path, node.relative);
+            if (node.files == null) {
+                node.files = reader.pathsOf(node.path);
+            }
+            UsageSnapshot snapshot = reader.read(node.path, node.files);
             if (snapshot != null) {
                 snapshots.put(node.path, snapshot);
             }
@@ -223,6 +227,8 @@ public final class SubtreeSampler {
         /** Children by name, in the order {@link CgroupPath} sorts them. */
         final Map<String, Node> children = new TreeMap<>();
         int seenInPass;
+        /** The group's control files, made on its first read and kept while it lives. */
+        UsageReader.GroupPaths files;
 
         Node(CgroupPath path) {
             this.path = path;

@@ -8,6 +8,7 @@ import io.github.jcg.core.HostLayout;
 import io.github.jcg.core.KernelRanges;
 import io.github.jcg.core.fs.FileBuffer;
 
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -51,12 +52,15 @@ public final class UsageReader {
     private static final byte[] TOTAL = ascii("total=");
 
     private final FileBuffer buffer = new FileBuffer();
-    private final StringBuilder pathText = new StringBuilder(256);
     private final Set<Metric> wanted;
     private final Roots roots;
     private final long[] scratch = new long[Metric.ALL.length];
     private long present;
     private long unlimited;
+    /** Off (null) unless a benchmark or test asks which files a read opens. */
+    private List<String> openedLog;
+    /** The group being read. */
+    private GroupPaths group;
 
     /** A reader of the metrics in the given families. */
     public UsageReader(HostLayout layout, Set<MetricGroup> families) {
@@ -117,31 +121,31 @@ public final class UsageReader {
 
     /** The group's snapshot, or {@code null} when the group exists in none of the hierarchies read. */
     public UsageSnapshot read(CgroupPath path) {
-        return read(path, path.isRoot() ? "" : "/" + path.relative());
+        return read(path, pathsOf(path));
     }
 
-    /**
-     * As {@link #read(CgroupPath)}, with the path below a mount point already spelled out
-     * ({@code ""} for the root, else {@code "/a/b"}): a sampler keeps it between passes.
-     */
-    public UsageSnapshot read(CgroupPath path, String relative) {
+    /** As {@link #read(CgroupPath)}, with the group's file handles kept by the caller between reads. */
+    public UsageSnapshot read(CgroupPath path, GroupPaths files) {
         present = 0;
         unlimited = 0;
+        group = files;
+        files.reads++;
         long now = System.nanoTime();
-        readCpu(relative);
-        readCpuLimit(relative);
-        readMemory(relative);
-        readPids(relative);
-        readIo(relative);
+        readCpu();
+        readCpuLimit();
+        readMemory();
+        readPids();
+        readIo();
         if (roots.psi != null) {
-            readPsi(relative);
+            readPsi();
         }
         if (wanted.contains(Metric.PROCESSES)) {
-            countInFirst(relative, false, Metric.PROCESSES);
+            countInFirst(false, Metric.PROCESSES);
         }
         if (wanted.contains(Metric.THREADS)) {
-            countInFirst(relative, true, Metric.THREADS);
+            countInFirst(true, Metric.THREADS);
         }
+        group = null;
         if (present == 0) {
             return null;
         }
@@ -150,13 +154,13 @@ public final class UsageReader {
         return new UsageSnapshot(path, now, values, present, unlimited);
     }
 
-    private void readCpu(String rel) {
+    private void readCpu() {
         boolean usage = wants(Metric.CPU_USAGE_NANOS, Metric.CPU_USER_NANOS, Metric.CPU_SYSTEM_NANOS);
         boolean throttling = wants(Metric.CPU_PERIODS, Metric.CPU_THROTTLED_PERIODS, Metric.CPU_THROTTLED_NANOS,
                 Metric.CPU_BURSTS, Metric.CPU_BURST_NANOS);
         if (roots.cpuOnV2) {
             // v2 cpu.stat: usage always (core file); throttling only with the cpu controller
-            if ((usage || throttling) && roots.cpuStatV2 != null && load(roots.cpuStatV2, rel, "/cpu.stat")) {
+            if ((usage || throttling) && load(Kind.CPU_STAT_V2)) {
                 putCpuStatV2Usage();
                 put(Metric.CPU_PERIODS, buffer.keyed(NR_PERIODS));
                 put(Metric.CPU_THROTTLED_PERIODS, buffer.keyed(NR_THROTTLED));
@@ -168,18 +172,18 @@ public final class UsageReader {
         }
         if (usage) {
             boolean split = wants(Metric.CPU_USER_NANOS, Metric.CPU_SYSTEM_NANOS);
-            if (roots.cpuacct != null && load(roots.cpuacct, rel, "/cpuacct.usage")) {
+            if (load(Kind.CPUACCT_USAGE)) {
                 put(Metric.CPU_USAGE_NANOS, buffer.firstLong());
-                if (split && load(roots.cpuacct, rel, "/cpuacct.stat")) {
+                if (split && load(Kind.CPUACCT_STAT)) {
                     putTicks(Metric.CPU_USER_NANOS, buffer.keyed(USER));
                     putTicks(Metric.CPU_SYSTEM_NANOS, buffer.keyed(SYSTEM));
                 }
-            } else if (roots.cpuStatV2 != null && load(roots.cpuStatV2, rel, "/cpu.stat")) {
+            } else if (load(Kind.CPU_STAT_V2)) {
                 // hybrid: a group that exists only on the v2 mount still has the core cpu.stat
                 putCpuStatV2Usage();
             }
         }
-        if (throttling && roots.cpu != null && load(roots.cpu, rel, "/cpu.stat")) {
+        if (throttling && load(Kind.CPU_STAT_V1)) {
             put(Metric.CPU_PERIODS, buffer.keyed(NR_PERIODS));
             put(Metric.CPU_THROTTLED_PERIODS, buffer.keyed(NR_THROTTLED));
             put(Metric.CPU_THROTTLED_NANOS, buffer.keyed(THROTTLED_TIME));
@@ -194,72 +198,70 @@ public final class UsageReader {
         putMicros(Metric.CPU_SYSTEM_NANOS, SYSTEM_USEC);
     }
 
-    private void readCpuLimit(String rel) {
+    private void readCpuLimit() {
         if (roots.cpu == null || !wants(Metric.CPU_QUOTA_MICROS, Metric.CPU_PERIOD_MICROS)) {
             return;
         }
         if (roots.cpuOnV2) {
-            if (load(roots.cpu, rel, "/cpu.max")) {
+            if (load(Kind.CPU_MAX)) {
                 putLimit(Metric.CPU_QUOTA_MICROS, buffer.firstLong(), false);
                 put(Metric.CPU_PERIOD_MICROS, buffer.secondLong());
             }
             return;
         }
-        if (load(roots.cpu, rel, "/cpu.cfs_quota_us")) {
+        if (load(Kind.CFS_QUOTA)) {
             long quota = buffer.firstLong();
             putLimit(Metric.CPU_QUOTA_MICROS, quota == -1 ? FileBuffer.MAX : quota, false);
         }
-        if (load(roots.cpu, rel, "/cpu.cfs_period_us")) {
+        if (load(Kind.CFS_PERIOD)) {
             put(Metric.CPU_PERIOD_MICROS, buffer.firstLong());
         }
     }
 
-    private void readMemory(String rel) {
+    private void readMemory() {
         if (roots.memory == null) {
             return;
         }
         boolean workingSet = wanted.contains(Metric.MEMORY_WORKING_SET_BYTES);
         boolean current = wanted.contains(Metric.MEMORY_CURRENT_BYTES) || workingSet;
         long usage = FileBuffer.ABSENT;
-        if (current && load(roots.memory, rel, roots.memoryOnV2 ? "/memory.current" : "/memory.usage_in_bytes")) {
+        if (current && load(Kind.MEMORY_CURRENT)) {
             usage = buffer.firstLong();
             put(Metric.MEMORY_CURRENT_BYTES, usage);
         }
-        if (wanted.contains(Metric.MEMORY_PEAK_BYTES)
-                && load(roots.memory, rel, roots.memoryOnV2 ? "/memory.peak" : "/memory.max_usage_in_bytes")) {
+        if (wanted.contains(Metric.MEMORY_PEAK_BYTES) && load(Kind.MEMORY_PEAK)) {
             put(Metric.MEMORY_PEAK_BYTES, buffer.firstLong());
         }
         boolean v1Swap = !roots.memoryOnV2 && wanted.contains(Metric.SWAP_CURRENT_BYTES);
         if ((workingSet && usage != FileBuffer.ABSENT) || v1Swap) {
-            if (load(roots.memory, rel, "/memory.stat")) {
+            if (load(Kind.MEMORY_STAT)) {
                 putWorkingSet(usage, buffer.keyed(roots.memoryOnV2 ? INACTIVE_FILE : TOTAL_INACTIVE_FILE));
                 if (v1Swap) {
                     put(Metric.SWAP_CURRENT_BYTES, buffer.keyed(TOTAL_SWAP));
                 }
             }
         }
-        if (roots.memoryOnV2 && wanted.contains(Metric.SWAP_CURRENT_BYTES) && load(roots.memory, rel, "/memory.swap.current")) {
+        if (roots.memoryOnV2 && wanted.contains(Metric.SWAP_CURRENT_BYTES) && load(Kind.SWAP_CURRENT)) {
             put(Metric.SWAP_CURRENT_BYTES, buffer.firstLong());
         }
-        if (wanted.contains(Metric.MEMORY_LIMIT_BYTES)
-                && load(roots.memory, rel, roots.memoryOnV2 ? "/memory.max" : "/memory.limit_in_bytes")) {
+        if (wanted.contains(Metric.MEMORY_LIMIT_BYTES) && load(Kind.MEMORY_LIMIT)) {
             putLimit(Metric.MEMORY_LIMIT_BYTES, buffer.firstLong(), !roots.memoryOnV2);
         }
     }
 
-    private void readPids(String rel) {
+    private void readPids() {
         if (roots.pids == null) {
             return;
         }
-        if (wanted.contains(Metric.PIDS_CURRENT) && load(roots.pids, rel, "/pids.current")) {
+        if (wanted.contains(Metric.PIDS_CURRENT) && load(Kind.PIDS_CURRENT)) {
             put(Metric.PIDS_CURRENT, buffer.firstLong());
         }
-        if (wanted.contains(Metric.PIDS_LIMIT) && load(roots.pids, rel, "/pids.max")) {
+        if (wanted.contains(Metric.PIDS_LIMIT) && load(Kind.PIDS_MAX)) {
             putLimit(Metric.PIDS_LIMIT, buffer.firstLong(), false);
         }
     }
 
-    private void readIo(String rel) {
+    private void readIo() {
         if (roots.io == null) {
             return;
         }
@@ -267,7 +269,7 @@ public final class UsageReader {
         boolean ops = wants(Metric.IO_READ_OPS, Metric.IO_WRITE_OPS);
         // an empty statistics file (no IO yet) means zero, not unknown
         if (roots.ioOnV2) {
-            if ((bytes || ops) && load(roots.io, rel, "/io.stat")) {
+            if ((bytes || ops) && load(Kind.IO_STAT)) {
                 put(Metric.IO_READ_BYTES, orZero(buffer.sumNested(RBYTES)));
                 put(Metric.IO_WRITE_BYTES, orZero(buffer.sumNested(WBYTES)));
                 put(Metric.IO_READ_OPS, orZero(buffer.sumNested(RIOS)));
@@ -275,43 +277,92 @@ public final class UsageReader {
             }
             return;
         }
-        if (bytes && load(roots.io, rel, "/blkio.throttle.io_service_bytes_recursive")) {
+        if (bytes && load(Kind.BLKIO_BYTES)) {
             put(Metric.IO_READ_BYTES, orZero(buffer.sumBlkio(READ)));
             put(Metric.IO_WRITE_BYTES, orZero(buffer.sumBlkio(WRITE)));
         }
-        if (ops && load(roots.io, rel, "/blkio.throttle.io_serviced_recursive")) {
+        if (ops && load(Kind.BLKIO_OPS)) {
             put(Metric.IO_READ_OPS, orZero(buffer.sumBlkio(READ)));
             put(Metric.IO_WRITE_OPS, orZero(buffer.sumBlkio(WRITE)));
         }
     }
 
-    private void readPsi(String rel) {
-        readPressure(rel, "/cpu.pressure", Metric.PSI_CPU_SOME_MICROS, Metric.PSI_CPU_FULL_MICROS);
-        readPressure(rel, "/memory.pressure", Metric.PSI_MEMORY_SOME_MICROS, Metric.PSI_MEMORY_FULL_MICROS);
-        readPressure(rel, "/io.pressure", Metric.PSI_IO_SOME_MICROS, Metric.PSI_IO_FULL_MICROS);
+    private void readPsi() {
+        readPressure(Kind.CPU_PRESSURE, Metric.PSI_CPU_SOME_MICROS, Metric.PSI_CPU_FULL_MICROS);
+        readPressure(Kind.MEMORY_PRESSURE, Metric.PSI_MEMORY_SOME_MICROS, Metric.PSI_MEMORY_FULL_MICROS);
+        readPressure(Kind.IO_PRESSURE, Metric.PSI_IO_SOME_MICROS, Metric.PSI_IO_FULL_MICROS);
     }
 
-    private void readPressure(String rel, String file, Metric some, Metric full) {
-        if (wants(some, full) && load(roots.psi, rel, file)) {
+    private void readPressure(Kind kind, Metric some, Metric full) {
+        if (wants(some, full) && load(kind)) {
             put(some, buffer.nested(SOME, TOTAL));
             put(full, buffer.nested(FULL, TOTAL));
         }
     }
 
-    private void countInFirst(String rel, boolean threads, Metric metric) {
-        for (int i = 0; i < roots.procsDirs.size(); i++) {
-            String file = threads ? roots.threadsFiles.get(i) : "/cgroup.procs";
-            if (load(roots.procsDirs.get(i), rel, file)) {
+    /** Counts lines of cgroup.procs (or the thread list) in the first hierarchy that has the group. */
+    private void countInFirst(boolean threads, Metric metric) {
+        int n = roots.procsDirs.size();
+        if (group.procs == null) {
+            group.procs = new File[2 * n];
+        }
+        for (int i = 0; i < n; i++) {
+            int slot = threads ? n + i : i;
+            File f = group.procs[slot];
+            if (f == null) {
+                f = new File(roots.procsDirs.get(i) + group.relative + (threads ? roots.threadsFiles.get(i) : "/cgroup.procs"));
+                group.procs[slot] = f;
+            }
+            if (loadFile(f)) {
                 put(metric, buffer.countLines());
                 return;
             }
         }
     }
 
-    private boolean load(String mount, String rel, String file) {
-        pathText.setLength(0);
-        pathText.append(mount).append(rel).append(file);
-        return buffer.load(pathText.toString());
+    /** Loads one of the group's files into the buffer; false when it is not there. */
+    private boolean load(Kind kind) {
+        int k = kind.ordinal();
+        String root = roots.rootOf[k];
+        if (root == null) {
+            return false;
+        }
+        long bit = 1L << k;
+        if ((group.missing & bit) != 0 && (group.reads & 15) != 0) {
+            return false;
+        }
+        File f = group.files[k];
+        if (f == null) {
+            f = new File(root + group.relative + roots.nameOf[k]);
+            group.files[k] = f;
+        }
+        if (loadFile(f)) {
+            group.missing &= ~bit;
+            return true;
+        }
+        group.missing |= bit;
+        return false;
+    }
+
+    private boolean loadFile(File f) {
+        if (openedLog != null) {
+            openedLog.add(f.getPath());
+        }
+        return buffer.load(f);
+    }
+
+    /**
+     * The files one read of {@code path} opens (whether they exist or not), in order: what a
+     * benchmark compares the reader against, reading the same files raw.
+     */
+    public List<String> filesOpenedFor(CgroupPath path) {
+        openedLog = new ArrayList<>();
+        try {
+            read(path);
+            return List.copyOf(openedLog);
+        } finally {
+            openedLog = null;
+        }
     }
 
     private boolean wants(Metric... any) {
@@ -369,6 +420,38 @@ public final class UsageReader {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** The control files a reader may open, each under one hierarchy's mount. */
+    private enum Kind {
+        CPUACCT_USAGE, CPUACCT_STAT, CPU_STAT_V1, CPU_STAT_V2, CFS_QUOTA, CFS_PERIOD, CPU_MAX,
+        MEMORY_CURRENT, MEMORY_PEAK, MEMORY_STAT, SWAP_CURRENT, MEMORY_LIMIT, PIDS_CURRENT, PIDS_MAX,
+        IO_STAT, BLKIO_BYTES, BLKIO_OPS, CPU_PRESSURE, MEMORY_PRESSURE, IO_PRESSURE;
+
+        static final Kind[] ALL = values();
+    }
+
+    /**
+     * One group's control files as {@link File}s, made on first use and kept: a sampler holds
+     * one per group between passes, so a pass builds no path text. A file found missing is
+     * not tried again on every read (a group outside the pids hierarchy stays outside it),
+     * only on every 16th, as controllers can be enabled later.
+     */
+    public static final class GroupPaths {
+        private final String relative;
+        private final File[] files = new File[Kind.ALL.length];
+        private File[] procs;
+        private long missing;
+        private int reads;
+
+        private GroupPaths(String relative) {
+            this.relative = relative;
+        }
+    }
+
+    /** The file handles of the group at {@code path}, for repeated {@link #read(CgroupPath, GroupPaths)}. */
+    public GroupPaths pathsOf(CgroupPath path) {
+        return new GroupPaths(path.isRoot() ? "" : "/" + path.relative());
+    }
+
     /** Mount-point strings for each place a metric is read from; null where the host has none. */
     private static final class Roots {
         final String cpu;
@@ -384,6 +467,10 @@ public final class UsageReader {
         final List<String> procsDirs = new ArrayList<>();
         /** The thread list file of each of {@link #procsDirs}: {@code tasks} on v1, {@code cgroup.threads} on v2. */
         final List<String> threadsFiles = new ArrayList<>();
+
+        /** Per file kind: the mount it lives under (null: not on this host) and its name. */
+        final String[] rootOf = new String[Kind.ALL.length];
+        final String[] nameOf = new String[Kind.ALL.length];
 
         Roots(HostLayout layout) {
             Optional<Hierarchy> unified = layout.unified();
@@ -406,6 +493,31 @@ public final class UsageReader {
                 layout.hierarchyOf(c).filter(h -> h.version() == CgroupVersion.V1).ifPresent(this::addProcsSource);
             }
             layout.hierarchies().forEach(this::addProcsSource);
+            place(Kind.CPUACCT_USAGE, cpuacct, "/cpuacct.usage");
+            place(Kind.CPUACCT_STAT, cpuacct, "/cpuacct.stat");
+            place(Kind.CPU_STAT_V1, cpuOnV2 ? null : cpu, "/cpu.stat");
+            place(Kind.CPU_STAT_V2, cpuStatV2, "/cpu.stat");
+            place(Kind.CFS_QUOTA, cpuOnV2 ? null : cpu, "/cpu.cfs_quota_us");
+            place(Kind.CFS_PERIOD, cpuOnV2 ? null : cpu, "/cpu.cfs_period_us");
+            place(Kind.CPU_MAX, cpuOnV2 ? cpu : null, "/cpu.max");
+            place(Kind.MEMORY_CURRENT, memory, memoryOnV2 ? "/memory.current" : "/memory.usage_in_bytes");
+            place(Kind.MEMORY_PEAK, memory, memoryOnV2 ? "/memory.peak" : "/memory.max_usage_in_bytes");
+            place(Kind.MEMORY_STAT, memory, "/memory.stat");
+            place(Kind.SWAP_CURRENT, memoryOnV2 ? memory : null, "/memory.swap.current");
+            place(Kind.MEMORY_LIMIT, memory, memoryOnV2 ? "/memory.max" : "/memory.limit_in_bytes");
+            place(Kind.PIDS_CURRENT, pids, "/pids.current");
+            place(Kind.PIDS_MAX, pids, "/pids.max");
+            place(Kind.IO_STAT, ioOnV2 ? io : null, "/io.stat");
+            place(Kind.BLKIO_BYTES, ioOnV2 ? null : io, "/blkio.throttle.io_service_bytes_recursive");
+            place(Kind.BLKIO_OPS, ioOnV2 ? null : io, "/blkio.throttle.io_serviced_recursive");
+            place(Kind.CPU_PRESSURE, psi, "/cpu.pressure");
+            place(Kind.MEMORY_PRESSURE, psi, "/memory.pressure");
+            place(Kind.IO_PRESSURE, psi, "/io.pressure");
+        }
+
+        private void place(Kind kind, String root, String name) {
+            rootOf[kind.ordinal()] = root;
+            nameOf[kind.ordinal()] = name;
         }
 
         private void addProcsSource(Hierarchy h) {
