@@ -227,7 +227,9 @@ public final class GetCommand implements GetoptCommand, LibcgroupTool {
                     continue;
                 }
                 for (String file : read.get().diskNames()) {
-                    raw.computeIfAbsent(file, this::readAsked);
+                    if (!raw.containsKey(file)) {
+                        raw.put(file, readAsked(file));
+                    }
                 }
                 settings.add(setting(read.get(), raw));
             }

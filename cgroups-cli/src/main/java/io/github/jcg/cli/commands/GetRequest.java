@@ -49,7 +49,13 @@ final class GetRequest {
                     + " e.g. cpu.shares");
             return;
         }
-        List<String> names = first().controllers.computeIfAbsent(name.substring(0, dot), c -> new ArrayList<>());
+        // plain get/put, not computeIfAbsent with a lambda: this runs on every cgget's start-up path
+        String controller = name.substring(0, dot);
+        List<String> names = first().controllers.get(controller);
+        if (names == null) {
+            names = new ArrayList<>();
+            first().controllers.put(controller, names);
+        }
         if (names.contains(name)) {
             remember(ExitCodes.VALUE_EXISTS, name + " is asked for twice; give each -r once");
             return;
