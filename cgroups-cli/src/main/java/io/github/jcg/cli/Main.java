@@ -29,7 +29,7 @@ public final class Main {
      */
     public static int run(String invokedAs, String[] args, PrintWriter out, PrintWriter err) {
         try {
-            return Tools.commandLine(invokedAs, args, out, err).execute(args);
+            return Tools.run(invokedAs, args, out, err);
         } finally {
             out.flush();
             err.flush();

@@ -1,123 +1,79 @@
 package io.github.jcg.cli;
 
-import io.github.jcg.cli.commands.CdsTrainingCommand;
 import io.github.jcg.cli.commands.ClassifyCommand;
 import io.github.jcg.cli.commands.CreateCommand;
 import io.github.jcg.cli.commands.DeleteCommand;
 import io.github.jcg.cli.commands.ExecCommand;
 import io.github.jcg.cli.commands.GetCommand;
-import io.github.jcg.cli.commands.InfoCommand;
 import io.github.jcg.cli.commands.LsCommand;
 import io.github.jcg.cli.commands.LssubsysCommand;
 import io.github.jcg.cli.commands.SetCommand;
-import io.github.jcg.demo.DemoCommand;
-import io.github.jcg.fibtest.FibtestCommand;
-import io.github.jcg.cli.top.TopCommand;
-import picocli.CommandLine;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Arrays;
 
 /**
- * Which command a name stands for. {@code jcg} is the full command with subcommands; the
- * libcgroup names run the matching subcommand directly, with libcgroup's usage errors, so
- * jcg can stand in for libcgroup on a PATH.
- *
- * <p>Building a picocli model costs reflection over every annotated field, so a run builds
- * only the subcommand it was asked for; help and unknown names get all of them.
+ * Which command a name stands for. The libcgroup names ({@code cgget} …) and the jcg commands
+ * that stand in for them ({@code jcg get} …) are {@link GetoptCommand}s: they are constructed
+ * and run here without building any picocli object, because start-up time is most of what such
+ * a command costs. Everything else ({@code jcg info}, {@code demo}, {@code fibtest}, the
+ * command listing) goes to {@link PicocliCommands}.
  */
 public final class Tools {
-    /** Subcommand name → a fresh instance of its command class. */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
-
-    static {
-        SUBCOMMANDS.put("info", InfoCommand::new);
-        SUBCOMMANDS.put("create", CreateCommand::new);
-        SUBCOMMANDS.put("delete", DeleteCommand::new);
-        SUBCOMMANDS.put("set", SetCommand::new);
-        SUBCOMMANDS.put("get", GetCommand::new);
-        SUBCOMMANDS.put("exec", ExecCommand::new);
-        SUBCOMMANDS.put("classify", ClassifyCommand::new);
-        SUBCOMMANDS.put("ls", LsCommand::new);
-        SUBCOMMANDS.put("lssubsys", LssubsysCommand::new);
-        SUBCOMMANDS.put("demo", DemoCommand::new);
-        SUBCOMMANDS.put("fibtest", FibtestCommand::new);
-        SUBCOMMANDS.put("top", TopCommand::new);
-        SUBCOMMANDS.put("cds-training", CdsTrainingCommand::new);
-    }
-
-    /** libcgroup tool name → the jcg subcommand that implements it. */
-    private static final Map<String, String> LIBCGROUP_NAMES = Map.ofEntries(
-            Map.entry("cgcreate", "create"),
-            Map.entry("cgdelete", "delete"),
-            Map.entry("cgset", "set"),
-            Map.entry("cgget", "get"),
-            Map.entry("cgxset", "set"),
-            Map.entry("cgxget", "get"),
-            Map.entry("cgexec", "exec"),
-            Map.entry("cgclassify", "classify"),
-            Map.entry("lscgroup", "ls"),
-            Map.entry("lssubsys", "lssubsys"));
-
     private Tools() {
     }
 
-    /** The configured command line for a tool name and its arguments; unknown names get plain {@code jcg}. */
-    static CommandLine commandLine(String invokedAs, String[] args, PrintWriter out, PrintWriter err) {
-        String asTool = LIBCGROUP_NAMES.get(invokedAs);
-        if (asTool != null && SUBCOMMANDS.containsKey(asTool)) {
-            CommandLine tool = new CommandLine(SUBCOMMANDS.get(asTool).get());
-            tool.setCommandName(invokedAs);
-            return configure(tool, out, err);
+    /** Runs one invocation as the tool {@code invokedAs} and returns its exit status. */
+    static int run(String invokedAs, String[] args, PrintWriter out, PrintWriter err) {
+        String asTool = libcgroupCommand(invokedAs);
+        if (asTool != null) {
+            return GetoptRunner.run(getoptCommand(asTool), invokedAs, args, out, err);
         }
-        CommandLine jcg = new CommandLine(new JcgCommand());
-        String wanted = args.length > 0 ? args[0] : "";
-        if (SUBCOMMANDS.containsKey(wanted)) {
-            jcg.addSubcommand(wanted, SUBCOMMANDS.get(wanted).get());
-        } else {
-            SUBCOMMANDS.forEach((name, command) -> jcg.addSubcommand(name, command.get()));
-            jcg.addSubcommand("help", new CommandLine.HelpCommand());
+        if (args.length > 0) {
+            GetoptCommand command = getoptCommand(args[0]);
+            if (command != null) {
+                return GetoptRunner.run(command, "jcg " + args[0], Arrays.copyOfRange(args, 1, args.length), out, err);
+            }
+            if (args[0].equals("help") && args.length == 2 && getoptCommand(args[1]) != null) {
+                out.print(getoptCommand(args[1]).usage("jcg " + args[1]));
+                return ExitCodes.OK;
+            }
         }
-        return configure(jcg, out, err);
+        return PicocliCommands.execute(args, out, err);
     }
 
-    private static CommandLine configure(CommandLine cli, PrintWriter out, PrintWriter err) {
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setExecutionExceptionHandler(new ErrorHandler());
-        cli.setParameterExceptionHandler(new UsageErrorHandler());
-        // getopt lets a flag repeat (cgget -n -n); picocli refuses that unless told
-        cli.setOverwrittenOptionsAllowed(true);
-        applyParserSettings(cli);
-        return cli;
+    /** A fresh instance of the jcg command {@code name} when it is one of the libcgroup tools, else {@code null}. */
+    static GetoptCommand getoptCommand(String name) {
+        return switch (name) {
+            case "create" -> new CreateCommand();
+            case "delete" -> new DeleteCommand();
+            case "set" -> new SetCommand();
+            case "get" -> new GetCommand();
+            case "exec" -> new ExecCommand();
+            case "classify" -> new ClassifyCommand();
+            case "ls" -> new LsCommand();
+            case "lssubsys" -> new LssubsysCommand();
+            default -> null;
+        };
     }
 
-    /** Lets a command adjust how its arguments are parsed (cgclassify stops at the first pid). */
-    private static void applyParserSettings(CommandLine cli) {
-        if (cli.getCommand() instanceof ParserSettings settings) {
-            settings.configure(cli);
-        }
-        cli.getSubcommands().values().forEach(Tools::applyParserSettings);
-    }
-
-    /** Implemented by commands whose parsing differs from picocli's defaults. */
-    public interface ParserSettings {
-        void configure(CommandLine cli);
-    }
-
-    /**
-     * How a command names itself in messages: the libcgroup tool name when run as one
-     * ({@code cgget}), otherwise its place under jcg ({@code jcg get}).
-     */
-    static String displayName(CommandLine cli) {
-        String name = cli.getCommandName();
-        return isLibcgroupName(name) ? name : cli.getCommandSpec().qualifiedName();
+    /** The jcg command a libcgroup tool name stands for, or {@code null}. */
+    private static String libcgroupCommand(String toolName) {
+        return switch (toolName) {
+            case "cgcreate" -> "create";
+            case "cgdelete" -> "delete";
+            case "cgset", "cgxset" -> "set";
+            case "cgget", "cgxget" -> "get";
+            case "cgexec" -> "exec";
+            case "cgclassify" -> "classify";
+            case "lscgroup" -> "ls";
+            case "lssubsys" -> "lssubsys";
+            default -> null;
+        };
     }
 
     /** Whether a name is one of the libcgroup tools jcg stands in for. */
     public static boolean isLibcgroupName(String name) {
-        return LIBCGROUP_NAMES.containsKey(name);
+        return libcgroupCommand(name) != null;
     }
 }

@@ -90,6 +90,23 @@ public record Hierarchy(
         }
     }
 
+    /**
+     * Written out rather than left to the record: the generated one is bootstrapped through
+     * invokedynamic on first use, which spins classes at run time on every command's start.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Hierarchy h && h.id == id && h.version == version && h.mountPoint.equals(mountPoint)
+                && h.mountedAt.equals(mountedAt) && h.mountRoot.equals(mountRoot) && h.controllers.equals(controllers)
+                && h.name.equals(name) && h.ownGroup.equals(ownGroup) && h.ownGroupOnMount.equals(ownGroupOnMount)
+                && h.otherMountPoints.equals(otherMountPoints);
+    }
+
+    @Override
+    public int hashCode() {
+        return (mountPoint.hashCode() * 31 + id) * 31 + version.hashCode();
+    }
+
     @Override
     public String toString() {
         return label() + " (" + version + ") at " + mountedAt;

@@ -9,23 +9,37 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /**
  * Hidden: the launcher runs this once per build with {@code -XX:ArchiveClassesAtExit} so the
- * class-data-sharing archive holds what ordinary commands load (picocli's model of every
- * command, discovery, control-file reads, output). Touches nothing on the host.
+ * class-data-sharing archive holds what ordinary commands load: the getopt path of the
+ * libcgroup commands (as {@code jcg <command>} and by their libcgroup names, help and usage
+ * errors included), picocli's model of jcg's own commands, discovery, control-file reads and
+ * output. Every invocation here only reads; nothing on the host is touched.
  */
 @Command(name = "cds-training", hidden = true)
 public final class CdsTrainingCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter sink = new PrintWriter(new StringWriter());
-        String[][] readOnly = {{"--help"}, {"info"}, {"info", "-o", "json"}, {"exec", "--help"},
-            {"get", "-n", "-v", "-r", "cpu.shares", "/"}, {"get", "-g", "cpu", "/"}, {"get", "-m", "-a", "/"},
-            {"ls"}, {"lssubsys", "-am"}, {"create", "--help"}, {"set", "--help"}, {"delete", "--help"}};
+        String[][] readOnly = {{"--help"}, {"info"}, {"info", "-o", "json"},
+            {"get", "-n", "-v", "-r", "cpu.cfs_quota_us", "/"}, {"get", "-n", "-v", "-r", "cpu.shares", "/"},
+            {"get", "-r", "cpu.shares", "-r", "memory.limit_in_bytes", "/"}, {"get", "-g", "cpu", "/"},
+            {"get", "-m", "-a", "/"}, {"get", "-o", "json", "-r", "cpu.shares", "/"}, {"get", "-r", "cpu.nonexistent", "/"},
+            {"get"}, {"get", "-x"}, {"get", "--help"},
+            {"ls"}, {"ls", "cpu:/"}, {"lssubsys", "-am"}, {"lssubsys", "-i", "-o", "json"},
+            {"create", "--help"}, {"set", "--help"}, {"delete", "--help"}, {"classify", "--help"}, {"exec", "--help"},
+            {"help", "get"}};
         for (String[] args : readOnly) {
             Main.run("jcg", args, sink, sink);
+        }
+        String[][] asTools = {{"cgget", "-n", "-v", "-r", "cpu.cfs_quota_us", "/"}, {"cgget", "-r", "cpu.shares", "/"},
+            {"cgxget", "-2", "-r", "cpu.weight", "/"}, {"lscgroup", "cpu:/"}, {"lssubsys", "-m"}, {"cgset", "-h"},
+            {"cgcreate", "-h"}, {"cgdelete", "-h"}, {"cgclassify", "-h"}, {"cgexec", "-h"}};
+        for (String[] tool : asTools) {
+            Main.run(tool[0], Arrays.copyOfRange(tool, 1, tool.length), sink, sink);
         }
         CgroupHost host = CgroupHost.discover();
         var root = host.group(CgroupPath.root(), ControllerSelection.all());

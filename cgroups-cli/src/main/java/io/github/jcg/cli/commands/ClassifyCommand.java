@@ -1,27 +1,24 @@
 package io.github.jcg.cli.commands;
 
-import io.github.jcg.cli.CommonOptions;
 import io.github.jcg.cli.ExitCodes;
+import io.github.jcg.cli.GetoptCommand;
 import io.github.jcg.cli.Hosts;
+import io.github.jcg.cli.Invocation;
 import io.github.jcg.cli.LibcgroupTool;
-import io.github.jcg.cli.Tools;
+import io.github.jcg.cli.UsageText;
+import io.github.jcg.cli.getopt.Getopt;
+import io.github.jcg.cli.getopt.LongOption;
+import io.github.jcg.cli.getopt.ParsedOption;
+import io.github.jcg.cli.getopt.UsageException;
 import io.github.jcg.cli.options.GroupSpec;
 import io.github.jcg.core.Cgroup;
 import io.github.jcg.core.CgroupException;
 import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.CgroupPath;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.Callable;
 
 /**
  * {@code jcg classify} = libcgroup's cgclassify: moves running processes (with all their
@@ -31,30 +28,19 @@ import java.util.concurrent.Callable;
  * {@code --sticky} and {@code --cancel-sticky} are accepted and change nothing, and a process
  * cannot be classified by {@code cgrules.conf}: name the group with {@code -g}.
  */
-@Command(name = "classify", sortOptions = false,
-        description = {"Move running processes into control groups (libcgroup's cgclassify)."})
-public final class ClassifyCommand implements Callable<Integer>, LibcgroupTool, Tools.ParserSettings {
-    @Spec
-    CommandSpec spec;
+public final class ClassifyCommand implements GetoptCommand, LibcgroupTool {
+    /** cgclassify's option string: '+' because everything after the first pid is a pid. */
+    private static final String OPTSTRING = "+g:sh";
+    /** getopt's key of --cancel-sticky, which has no short form (as in libcgroup). */
+    private static final char CANCEL_STICKY = '\uF201';
+    private static final List<LongOption> LONG_OPTIONS = List.of(
+            LongOption.flag("sticky", 's'), LongOption.flag("cancel-sticky", CANCEL_STICKY), LongOption.flag("help", 'h'));
 
-    @Option(names = "-g", paramLabel = "<controllers>:<path>", converter = GroupSpec.Converter.class,
-            description = "Where to move the processes (repeatable).")
-    List<GroupSpec> groups = new ArrayList<>();
-
-    @Option(names = {"-s", "--sticky"}, description = "Accepted for compatibility; jcg runs no rules daemon.")
-    boolean sticky;
-
-    @Option(names = "--cancel-sticky", description = "Accepted for compatibility; jcg runs no rules daemon.")
-    boolean cancelSticky;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
-
-    @Mixin
-    CommonOptions common;
-
-    @Parameters(paramLabel = "<pid>", arity = "0..*", description = "Process ids.")
-    List<String> pids = new ArrayList<>();
+    private final List<GroupSpec> groups = new ArrayList<>();
+    private boolean sticky;
+    private boolean cancelSticky;
+    private final List<String> pids = new ArrayList<>();
+    private Invocation invocation;
 
     @Override
     public ExitCodes.Tool tool() {
@@ -62,22 +48,60 @@ public final class ClassifyCommand implements Callable<Integer>, LibcgroupTool, 
     }
 
     @Override
-    public void configure(CommandLine cli) {
-        // cgclassify parses with getopt's "+": everything after the first pid is a pid
-        cli.setStopAtPositional(true);
+    public String optstring() {
+        return OPTSTRING;
     }
 
     @Override
-    public Integer call() {
+    public List<LongOption> longOptions() {
+        return LONG_OPTIONS;
+    }
+
+    @Override
+    public String summary() {
+        return "Move running processes into control groups (libcgroup's cgclassify).";
+    }
+
+    @Override
+    public String usage(String name) {
+        return new UsageText(name)
+                .synopsis("[-g <controllers>:<path>] ... [--sticky | --cancel-sticky] <pid> ...")
+                .line(summary())
+                .line("Options end at the first pid.")
+                .option("-g <controllers>:<path>", "Where to move the processes (repeatable)")
+                .option("-s, --sticky", "Accepted for compatibility; jcg runs no rules daemon")
+                .option("--cancel-sticky", "Accepted for compatibility; jcg runs no rules daemon")
+                .commonOptions()
+                .toString();
+    }
+
+    private void read(Getopt.Parsed parsed) {
+        for (ParsedOption o : parsed.options()) {
+            switch (o.key()) {
+                case 'g' -> groups.add(GroupSpec.ofOption(o.value()));
+                case 's' -> sticky = true;
+                case CANCEL_STICKY -> cancelSticky = true;
+                default -> {
+                    // -h and --debug: the runner's
+                }
+            }
+        }
+        pids.addAll(parsed.operands());
+    }
+
+    @Override
+    public int run(Invocation invocation, Getopt.Parsed parsed) {
+        this.invocation = invocation;
+        read(parsed);
         if (groups.isEmpty() && pids.isEmpty() && !sticky && !cancelSticky) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "nothing to do; give -g <controllers>:<path> and pids");
+            throw new UsageException("nothing to do; give -g <controllers>:<path> and pids");
         }
         CgroupHost host = Hosts.current();
         int status = ExitCodes.OK;
         for (String arg : pids) {
             OptionalLong pid = pid(arg);
             if (pid.isEmpty()) {
-                Outputs.failure(spec, "'" + arg + "' is not a valid pid; give process ids as positive decimal numbers");
+                invocation.failure("'" + arg + "' is not a valid pid; give process ids as positive decimal numbers");
                 status = ExitCodes.CLASSIFY_BAD_PID;
                 continue;
             }
@@ -91,7 +115,7 @@ public final class ClassifyCommand implements Callable<Integer>, LibcgroupTool, 
     /** Moves one process into every -g group; reports the first failure. */
     private boolean move(CgroupHost host, long pid) {
         if (groups.isEmpty()) {
-            Outputs.failure(spec, "cannot classify pid " + pid + " by rules: jcg does not read cgrules.conf;"
+            invocation.failure("cannot classify pid " + pid + " by rules: jcg does not read cgrules.conf;"
                     + " name the group with -g <controllers>:<path>");
             return false;
         }
@@ -100,7 +124,7 @@ public final class ClassifyCommand implements Callable<Integer>, LibcgroupTool, 
                 Cgroup group = host.group(CgroupPath.of(g.path()), g.selection());
                 group.attach(pid);
             } catch (CgroupException e) {
-                Outputs.failure(spec, "cannot move pid " + pid + " to " + g + ": " + e.getMessage(), e, common);
+                invocation.failure("cannot move pid " + pid + " to " + g + ": " + e.getMessage(), e);
                 return false;
             }
         }

@@ -44,7 +44,12 @@ final class Controllers {
 
     /** The hierarchy whose files control {@code name}, if it is a controller mounted here. */
     Optional<Hierarchy> hierarchy(String name) {
-        return Controller.byName(name).filter(c -> c.kernelName().equals(name)).flatMap(layout::hierarchyOf);
+        // no lambdas: every cgget -r and cgset -r asks this on its start-up path
+        Optional<Controller> controller = Controller.byName(name);
+        if (controller.isEmpty() || !controller.get().kernelName().equals(name)) {
+            return Optional.empty();
+        }
+        return layout.hierarchyOf(controller.get());
     }
 
     /** Whether files named {@code <prefix>.*} can be read or written here. */

@@ -1,10 +1,16 @@
 package io.github.jcg.cli.commands;
 
-import io.github.jcg.cli.CommonOptions;
 import io.github.jcg.cli.ExitCodes;
+import io.github.jcg.cli.GetoptCommand;
 import io.github.jcg.cli.Hosts;
+import io.github.jcg.cli.Invocation;
 import io.github.jcg.cli.LibcgroupTool;
 import io.github.jcg.cli.ToolException;
+import io.github.jcg.cli.UsageText;
+import io.github.jcg.cli.getopt.Getopt;
+import io.github.jcg.cli.getopt.LongOption;
+import io.github.jcg.cli.getopt.ParsedOption;
+import io.github.jcg.cli.getopt.UsageException;
 import io.github.jcg.cli.options.FileModes;
 import io.github.jcg.cli.options.GroupSpec;
 import io.github.jcg.cli.options.Owners;
@@ -18,64 +24,78 @@ import io.github.jcg.core.CreateOptions;
 import io.github.jcg.core.DeleteOptions;
 import io.github.jcg.core.Hierarchy;
 import io.github.jcg.core.Resources;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * {@code jcg create} = libcgroup's cgcreate, plus typed limits applied to the new groups.
  * All or nothing: when a later group or a limit fails, the groups this command made are
  * removed again (groups that existed before are left alone, as cgcreate leaves them).
  */
-@Command(name = "create", sortOptions = false,
-        description = {"Create control groups (libcgroup's cgcreate).",
-                "-g cpu,memory:web creates web in the cpu and memory hierarchies; * means all, :web none (v2 only)."})
-public final class CreateCommand implements Callable<Integer>, LibcgroupTool {
-    @Spec
-    CommandSpec spec;
+public final class CreateCommand implements GetoptCommand, LibcgroupTool {
+    /** cgcreate's option string. */
+    private static final String OPTSTRING = "a:t:g:hd:f:s:";
+    private static final List<LongOption> LONG_OPTIONS = ResourceOptions.withLimits(
+            LongOption.flag("help", 'h'), LongOption.withValue("task", 't'), LongOption.withValue("admin", 'a'),
+            LongOption.withValue("dperm", 'd'), LongOption.withValue("fperm", 'f'), LongOption.withValue("tperm", 's'));
 
-    @Option(names = "-g", paramLabel = "<controllers>:<path>", converter = GroupSpec.Converter.class,
-            description = "A group to create and its controllers (repeatable).")
-    List<GroupSpec> groups = new ArrayList<>();
+    private final List<GroupSpec> groups = new ArrayList<>();
+    private String admin;
+    private String task;
+    private String dirMode;
+    private String fileMode;
+    private String tasksMode;
+    private final ResourceOptions limits = new ResourceOptions();
+    private final List<String> unexpected = new ArrayList<>();
 
-    @Option(names = {"-a", "--admin"}, paramLabel = "<uid>:<gid>",
-            description = "Owner of the group and its files: user:group, user or :group, by name or number.")
-    String admin;
+    @Override
+    public String optstring() {
+        return OPTSTRING;
+    }
 
-    @Option(names = {"-t", "--task"}, paramLabel = "<uid>:<gid>", description = "Owner of the task files (tasks, cgroup.procs).")
-    String task;
+    @Override
+    public List<LongOption> longOptions() {
+        return LONG_OPTIONS;
+    }
 
-    @Option(names = {"-d", "--dperm"}, paramLabel = "<mode>", description = "Mode of the group directory, e.g. 775.")
-    String dirMode;
+    @Override
+    public String summary() {
+        return "Create control groups (libcgroup's cgcreate).";
+    }
 
-    @Option(names = {"-f", "--fperm"}, paramLabel = "<mode>", description = "Mode of the control files.")
-    String fileMode;
+    @Override
+    public String usage(String name) {
+        UsageText usage = new UsageText(name)
+                .synopsis("[-h] [-f mode] [-d mode] [-s mode] [-t <tuid>:<tgid>] [-a <agid>:<auid>] -g <controllers>:<path> [-g ...]")
+                .line(summary())
+                .line("-g cpu,memory:web creates web in the cpu and memory hierarchies; * means all, :web none (v2 only).")
+                .option("-a, --admin <uid>:<gid>", "Owner of the group and its files: user:group, user or :group, by name or number")
+                .option("-d, --dperm <mode>", "Mode of the group directory, e.g. 775")
+                .option("-f, --fperm <mode>", "Mode of the control files")
+                .option("-g <controllers>:<path>", "A group to create and its controllers (repeatable)")
+                .option("-s, --tperm <mode>", "Mode of the task files")
+                .option("-t, --task <uid>:<gid>", "Owner of the task files (tasks, cgroup.procs)");
+        return ResourceOptions.describe(usage).commonOptions().toString();
+    }
 
-    @Option(names = {"-s", "--tperm"}, paramLabel = "<mode>", description = "Mode of the task files.")
-    String tasksMode;
-
-    @Mixin
-    ResourceOptions limits;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
-
-    @Mixin
-    CommonOptions common;
-
-    @Parameters(paramLabel = "<unexpected>", arity = "0..*", hidden = true)
-    List<String> unexpected = new ArrayList<>();
+    private void read(Getopt.Parsed parsed) {
+        for (ParsedOption o : parsed.options()) {
+            switch (o.key()) {
+                case 'g' -> groups.add(GroupSpec.ofOption(o.value()));
+                case 'a' -> admin = o.value();
+                case 't' -> task = o.value();
+                case 'd' -> dirMode = o.value();
+                case 'f' -> fileMode = o.value();
+                case 's' -> tasksMode = o.value();
+                default -> limits.accept(o);
+            }
+        }
+        unexpected.addAll(parsed.operands());
+    }
 
     @Override
     public ExitCodes.Tool tool() {
@@ -83,16 +103,17 @@ public final class CreateCommand implements Callable<Integer>, LibcgroupTool {
     }
 
     @Override
-    public Integer call() {
+    public int run(Invocation invocation, Getopt.Parsed parsed) {
+        read(parsed);
         if (!unexpected.isEmpty()) {
-            throw usage("wrong arguments (" + unexpected.get(0) + "); name groups with -g <controllers>:<path>");
+            throw usageError("wrong arguments (" + unexpected.get(0) + "); name groups with -g <controllers>:<path>");
         }
         if (groups.isEmpty()) {
-            throw usage("no group given; name it with -g <controllers>:<path>, e.g. -g cpu,memory:web");
+            throw usageError("no group given; name it with -g <controllers>:<path>, e.g. -g cpu,memory:web");
         }
         CgroupHost host = Hosts.current();
         CreateOptions options = createOptions(host);
-        Optional<Resources> typed = limits.toResources(spec.commandLine());
+        Optional<Resources> typed = limits.toResources();
         List<Cgroup> handles = new ArrayList<>();
         for (GroupSpec g : groups) {
             handles.add(handle(host, g));
@@ -153,7 +174,7 @@ public final class CreateCommand implements Callable<Integer>, LibcgroupTool {
                 options = options.withModes(mode(dirMode), mode(fileMode), mode(tasksMode));
             }
         } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
+            throw usageError(e.getMessage());
         }
         return options;
     }
@@ -162,7 +183,7 @@ public final class CreateCommand implements Callable<Integer>, LibcgroupTool {
         return text == null ? null : FileModes.parse(text);
     }
 
-    private CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
+    private static UsageException usageError(String message) {
+        return new UsageException(message);
     }
 }

@@ -1,10 +1,15 @@
 package io.github.jcg.cli.commands;
 
-import io.github.jcg.cli.CommonOptions;
 import io.github.jcg.cli.ExitCodes;
+import io.github.jcg.cli.GetoptCommand;
 import io.github.jcg.cli.Hosts;
+import io.github.jcg.cli.Invocation;
 import io.github.jcg.cli.LibcgroupTool;
 import io.github.jcg.cli.ToolException;
+import io.github.jcg.cli.UsageText;
+import io.github.jcg.cli.getopt.Getopt;
+import io.github.jcg.cli.getopt.LongOption;
+import io.github.jcg.cli.getopt.ParsedOption;
 import io.github.jcg.cli.options.GroupSpec;
 import io.github.jcg.core.Cgroup;
 import io.github.jcg.core.CgroupException;
@@ -12,16 +17,9 @@ import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.CgroupPath;
 import io.github.jcg.core.DeleteOptions;
 import io.github.jcg.core.Hierarchy;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
@@ -30,28 +28,54 @@ import java.util.stream.Collectors;
  * exits with the code of the last failure; each group is removed all or nothing (the core
  * checks children and processes before it removes anything).
  */
-@Command(name = "delete", sortOptions = false,
-        description = {"Remove control groups (libcgroup's cgdelete); their processes move to the parent group."})
-public final class DeleteCommand implements Callable<Integer>, LibcgroupTool {
-    @Spec
-    CommandSpec spec;
+public final class DeleteCommand implements GetoptCommand, LibcgroupTool {
+    /** cgdelete's option string. */
+    private static final String OPTSTRING = "rhg:";
+    private static final List<LongOption> LONG_OPTIONS = List.of(
+            LongOption.flag("recursive", 'r'), LongOption.flag("help", 'h'), LongOption.withValue("group", 'g'));
 
-    @Option(names = {"-r", "--recursive"}, description = "Also remove every group below each group.")
-    boolean recursive;
+    private boolean recursive;
+    private final List<GroupSpec> options = new ArrayList<>();
+    private final List<String> operands = new ArrayList<>();
 
-    @Option(names = {"-g", "--group"}, paramLabel = "<controllers>:<path>", converter = GroupSpec.Converter.class,
-            description = "A group to remove (repeatable; -g is optional).")
-    List<GroupSpec> options = new ArrayList<>();
+    @Override
+    public String optstring() {
+        return OPTSTRING;
+    }
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
+    @Override
+    public List<LongOption> longOptions() {
+        return LONG_OPTIONS;
+    }
 
-    @Mixin
-    CommonOptions common;
+    @Override
+    public String summary() {
+        return "Remove control groups (libcgroup's cgdelete); their processes move to the parent group.";
+    }
 
-    @Parameters(paramLabel = "<controllers>:<path>", arity = "0..*",
-            description = "Groups to remove.")
-    List<String> operands = new ArrayList<>();
+    @Override
+    public String usage(String name) {
+        return new UsageText(name)
+                .synopsis("[-h] [-r] [[-g] <controllers>:<path>] ...")
+                .line(summary())
+                .option("-g, --group <controllers>:<path>", "A group to remove (repeatable; -g is optional)")
+                .option("-r, --recursive", "Also remove every group below each group")
+                .commonOptions()
+                .toString();
+    }
+
+    private void read(Getopt.Parsed parsed) {
+        for (ParsedOption o : parsed.options()) {
+            switch (o.key()) {
+                case 'r' -> recursive = true;
+                case 'g' -> options.add(GroupSpec.ofOption(o.value()));
+                default -> {
+                    // -h and --debug: the runner's
+                }
+            }
+        }
+        operands.addAll(parsed.operands());
+    }
 
     @Override
     public ExitCodes.Tool tool() {
@@ -59,16 +83,17 @@ public final class DeleteCommand implements Callable<Integer>, LibcgroupTool {
     }
 
     @Override
-    public Integer call() {
+    public int run(Invocation invocation, Getopt.Parsed parsed) {
+        read(parsed);
         CgroupHost host = Hosts.current();
         int status = ExitCodes.OK;
         List<GroupSpec> all = new ArrayList<>(options);
-        all.addAll(GroupSpec.parseOperands(spec.commandLine(), operands));
+        all.addAll(GroupSpec.parseOperands(operands));
         for (GroupSpec g : all) {
             try {
                 delete(host, g);
             } catch (CgroupException | ToolException e) {
-                Outputs.failure(spec, e.getMessage(), e, common);
+                invocation.failure(e.getMessage(), e);
                 status = ExitCodes.of(e, tool());
             }
         }

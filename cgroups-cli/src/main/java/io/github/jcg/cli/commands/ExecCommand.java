@@ -1,59 +1,79 @@
 package io.github.jcg.cli.commands;
 
-import io.github.jcg.cli.CommonOptions;
-import io.github.jcg.cli.Tools;
+import io.github.jcg.cli.GetoptCommand;
+import io.github.jcg.cli.Invocation;
+import io.github.jcg.cli.UsageText;
+import io.github.jcg.cli.getopt.Getopt;
+import io.github.jcg.cli.getopt.LongOption;
+import io.github.jcg.cli.getopt.ParsedOption;
+import io.github.jcg.cli.getopt.UsageException;
 import io.github.jcg.cli.options.GroupSpec;
 import io.github.jcg.core.Cgroup;
 import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.Errno;
 import io.github.jcg.core.posix.ProcessReplacement;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /**
- * {@code jcg exec} / {@code cgexec}: join the given groups, then become the command. Option
- * parsing stops at the command (set up in {@code Tools}), so its own options pass through.
+ * {@code jcg exec} / {@code cgexec}: join the given groups, then become the command. As with
+ * cgexec's getopt "+g:sh", options end at the command, so its own options pass through.
  */
-@Command(name = "exec", mixinStandardHelpOptions = true,
-        description = {"Run a command in the given control groups, as cgexec does: jcg moves itself into the groups,",
-                "then replaces itself with the command (same PID, the command's own exit status)."})
-public final class ExecCommand implements Callable<Integer>, Tools.ParserSettings {
+public final class ExecCommand implements GetoptCommand {
     /** What cgexec answers when the exec itself fails (it returns -1 from main). */
     static final int EXEC_FAILED = 255;
+    /** cgexec's option string: '+' stops at the command. */
+    private static final String OPTSTRING = "+g:sh";
+    private static final List<LongOption> LONG_OPTIONS = List.of(LongOption.flag("sticky", 's'), LongOption.flag("help", 'h'));
 
-    @Spec
-    CommandSpec spec;
+    private final List<GroupSpec> groups = new ArrayList<>();
+    private final List<String> command = new ArrayList<>();
 
-    @Mixin
-    CommonOptions common;
-
-    @Option(names = "-g", paramLabel = "<controllers>:<path>", converter = GroupSpec.Converter.class,
-            description = "Control group to run the command in (repeatable).")
-    List<GroupSpec> groups = new ArrayList<>();
-
-    @Option(names = "--sticky", description = "Accepted for cgexec compatibility; jcg runs no rules daemon that could move the task.")
-    boolean sticky;
-
-    @Parameters(arity = "1..*", paramLabel = "command", description = "The command and its arguments.")
-    List<String> command = new ArrayList<>();
-
-    /** As cgexec's getopt "+g:sh": options end at the command, whose own options are its business. */
     @Override
-    public void configure(CommandLine cli) {
-        cli.setStopAtPositional(true);
+    public String optstring() {
+        return OPTSTRING;
     }
 
     @Override
-    public Integer call() {
+    public List<LongOption> longOptions() {
+        return LONG_OPTIONS;
+    }
+
+    @Override
+    public String summary() {
+        return "Run a command in the given control groups (libcgroup's cgexec).";
+    }
+
+    @Override
+    public String usage(String name) {
+        return new UsageText(name)
+                .synopsis("[-h] [-g <controllers>:<path>] [--sticky] command [arguments] ...")
+                .line(summary())
+                .line("jcg moves itself into the groups, then replaces itself with the command (same PID, the")
+                .line("command's own exit status). Options end at the command.")
+                .option("-g <controllers>:<path>", "Control group to run the command in (repeatable)")
+                .option("-s, --sticky", "Accepted for compatibility; jcg runs no rules daemon that could move the task")
+                .commonOptions()
+                .toString();
+    }
+
+    private void read(Getopt.Parsed parsed) {
+        for (ParsedOption o : parsed.options()) {
+            if (o.key() == 'g') {
+                groups.add(GroupSpec.ofOption(o.value()));
+            }
+            // -s changes nothing; -h and --debug are the runner's
+        }
+        command.addAll(parsed.operands());
+    }
+
+    @Override
+    public int run(Invocation invocation, Getopt.Parsed parsed) {
+        read(parsed);
+        if (command.isEmpty()) {
+            throw new UsageException("no command given; name the command to run after the options, e.g. -g cpu:web sleep 10");
+        }
         List<Cgroup> targets = new ArrayList<>();
         if (!groups.isEmpty()) {
             CgroupHost host = CgroupHost.discover();
@@ -66,13 +86,13 @@ public final class ExecCommand implements Callable<Integer>, Tools.ParserSetting
             target.attach(self);
         }
         // whatever we printed must be out before the JVM's buffers vanish with it
-        spec.commandLine().getOut().flush();
-        spec.commandLine().getErr().flush();
+        invocation.out().flush();
+        invocation.err().flush();
         System.out.flush();
         System.err.flush();
         Errno failure = ProcessReplacement.exec(command, List.of("JCG_INVOKED_AS"));
         // libcgroup prints strerror(errno) alone
-        spec.commandLine().getErr().println(failure.description());
+        invocation.err().println(failure.description());
         return EXEC_FAILED;
     }
 }

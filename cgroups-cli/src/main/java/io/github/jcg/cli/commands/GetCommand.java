@@ -1,11 +1,17 @@
 package io.github.jcg.cli.commands;
 
-import io.github.jcg.cli.CommonOptions;
 import io.github.jcg.cli.ExitCodes;
+import io.github.jcg.cli.GetoptCommand;
 import io.github.jcg.cli.Hosts;
+import io.github.jcg.cli.Invocation;
 import io.github.jcg.cli.LibcgroupTool;
 import io.github.jcg.cli.ToolException;
+import io.github.jcg.cli.UsageText;
 import io.github.jcg.cli.compat.Vocabulary;
+import io.github.jcg.cli.getopt.Getopt;
+import io.github.jcg.cli.getopt.LongOption;
+import io.github.jcg.cli.getopt.ParsedOption;
+import io.github.jcg.cli.getopt.UsageException;
 import io.github.jcg.cli.output.GetFormat;
 import io.github.jcg.cli.output.GetFormat.Setting;
 import io.github.jcg.core.Cgroup;
@@ -17,96 +23,95 @@ import io.github.jcg.core.ControllerSelection;
 import io.github.jcg.core.Errno;
 import io.github.jcg.core.GroupNotFoundException;
 import io.github.jcg.core.Hierarchy;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * {@code jcg get} = libcgroup's cgget (and cgxget with {@code -1}/{@code -2}): prints settings
  * of groups. Every value is read before anything is printed, so a failure prints nothing on
  * stdout, as with libcgroup.
  */
-@Command(name = "get", sortOptions = false,
-        description = {"Print settings of control groups (libcgroup's cgget; with -1/-2, cgxget).",
-                "Without -r, -g or -a every mounted controller's files are printed."})
-public final class GetCommand implements Callable<Integer>, LibcgroupTool {
-    @Spec
-    CommandSpec spec;
+public final class GetCommand implements GetoptCommand, LibcgroupTool {
+    /** cgget's "r:hnvg:am", then jcg's -1/-2 (cgxget), -i and -o. */
+    private static final String OPTSTRING = "r:hnvg:am12io:";
+    private static final List<LongOption> LONG_OPTIONS = List.of(
+            LongOption.withValue("variable", 'r'), LongOption.flag("help", 'h'), LongOption.flag("all", 'a'),
+            LongOption.flag("values-only", 'v'), LongOption.flag("v1", '1'), LongOption.flag("v2", '2'),
+            LongOption.flag("ignore-unmappable", 'i'), LongOption.withValue("output", 'o'));
 
     private final GetRequest request = new GetRequest();
     private CgroupVersion asked;
+    private boolean noHeaders;
+    private boolean valuesOnly;
+    private boolean showMode;
+    private boolean ignoreUnmappable;
+    private String output = "text";
+    private final List<String> paths = new ArrayList<>();
 
-    @Option(order = 1, names = {"-r", "--variable"}, paramLabel = "<name>", description = "A setting to print (repeatable), e.g. cpu.shares.")
-    void variable(String name) {
-        if (name != null) {
-            request.setting(name);
-        }
+    @Override
+    public String optstring() {
+        return OPTSTRING;
     }
 
-    @Option(order = 2, names = "-g", paramLabel = "<controllers>[:<path>]",
-            description = "Print every file of these controllers (repeatable); with :<path>, for that group.")
-    void group(String controllers) {
-        if (controllers != null) {
-            request.group(controllers);
-        }
+    @Override
+    public List<LongOption> longOptions() {
+        return LONG_OPTIONS;
     }
 
-    @Option(order = 3, names = {"-a", "--all"}, description = "Print every file of every mounted controller.")
-    void all(boolean all) {
-        if (all) {
-            request.all();
-        }
+    @Override
+    public String summary() {
+        return "Print settings of control groups (libcgroup's cgget; with -1/-2, cgxget).";
     }
 
-    @Option(order = 4, names = "-n", description = "Do not print group headers (and the blank line after each group).")
-    boolean noHeaders;
-
-    @Option(order = 5, names = {"-v", "--values-only"}, description = "Print only values, not setting names.")
-    boolean valuesOnly;
-
-    @Option(order = 6, names = "-m", description = "Print the host's cgroup mode first (Legacy, Hybrid or Unified).")
-    boolean showMode;
-
-    @Option(order = 7, names = {"-1", "--v1"}, description = "Settings are named in cgroup v1's vocabulary (cgxget).")
-    void v1(boolean on) {
-        if (on) {
-            asked = CgroupVersion.V1;
-        }
+    @Override
+    public String usage(String name) {
+        return new UsageText(name)
+                .synopsis("[-nv] [-r <name>] [-g <controllers>] [-a] <path> ...")
+                .synopsis("[-nv] [-r <name>] -g <controllers>:<path> ...")
+                .line(summary())
+                .line("Without -r, -g or -a every mounted controller's files are printed.")
+                .option("-a, --all", "Print every file of every mounted controller")
+                .option("-g <controllers>", "Print every file of these controllers (repeatable)")
+                .option("-g <controllers>:<path>", "The same, for that group")
+                .option("-n", "Do not print group headers (and the blank line after each group)")
+                .option("-r, --variable <name>", "A setting to print (repeatable), e.g. cpu.shares")
+                .option("-v, --values-only", "Print only values, not setting names")
+                .option("-m", "Print the host's cgroup mode first (Legacy, Hybrid or Unified)")
+                .option("-1, --v1", "Settings are named in cgroup v1's vocabulary (cgxget)")
+                .option("-2, --v2", "Settings are named in cgroup v2's vocabulary (cgxget)")
+                .option("-i, --ignore-unmappable", "With -1/-2, skip settings that have no equivalent")
+                .option("-o, --output <format>", "text (default, as cgget prints) or json")
+                .commonOptions()
+                .toString();
     }
 
-    @Option(order = 8, names = {"-2", "--v2"}, description = "Settings are named in cgroup v2's vocabulary (cgxget).")
-    void v2(boolean on) {
-        if (on) {
-            asked = CgroupVersion.V2;
+    /** The options in the order given, because that order matters to libcgroup (see {@link GetRequest}). */
+    private void read(Getopt.Parsed parsed) {
+        for (ParsedOption o : parsed.options()) {
+            switch (o.key()) {
+                case 'r' -> request.setting(o.value());
+                case 'g' -> request.group(o.value());
+                case 'a' -> request.all();
+                case 'n' -> noHeaders = true;
+                case 'v' -> valuesOnly = true;
+                case 'm' -> showMode = true;
+                case '1' -> asked = CgroupVersion.V1;
+                case '2' -> asked = CgroupVersion.V2;
+                case 'i' -> ignoreUnmappable = true;
+                case 'o' -> output = o.value();
+                default -> {
+                    // -h and --debug: the runner's
+                }
+            }
         }
+        paths.addAll(parsed.operands());
     }
-
-    @Option(order = 9, names = {"-i", "--ignore-unmappable"}, description = "With -1/-2, skip settings that have no equivalent.")
-    boolean ignoreUnmappable;
-
-    @Option(order = 10, names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default, as cgget prints) or json.")
-    String output = "text";
-
-    @Option(order = 11, names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
-
-    @Mixin
-    CommonOptions common;
-
-    @Parameters(paramLabel = "<path>", arity = "0..*", description = "Groups to read.")
-    List<String> paths = new ArrayList<>();
 
     @Override
     public ExitCodes.Tool tool() {
@@ -114,18 +119,15 @@ public final class GetCommand implements Callable<Integer>, LibcgroupTool {
     }
 
     @Override
-    public Integer call() {
-        boolean json = Outputs.isJson(spec, output);
-        if (spec.commandLine().getParseResult().originalArgs().isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "nothing to print; name a group, e.g. -r cpu.shares mygroup");
+    public int run(Invocation invocation, Getopt.Parsed parsed) {
+        read(parsed);
+        boolean json = Outputs.isJson(output);
+        if (invocation.argumentCount() == 0) {
+            throw new UsageException("nothing to print; name a group, e.g. -r cpu.shares mygroup");
         }
-        try {
-            request.finish(paths);
-        } catch (GetRequest.UsageMistake e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        request.finish(paths);
         CgroupHost host = Hosts.current();
-        var out = spec.commandLine().getOut();
+        PrintWriter out = invocation.out();
         if (showMode && !json) {
             out.print(host.mode().libcgroupModeLine() + "\n");
             out.flush();
@@ -225,7 +227,9 @@ public final class GetCommand implements Callable<Integer>, LibcgroupTool {
                     continue;
                 }
                 for (String file : read.get().diskNames()) {
-                    raw.computeIfAbsent(file, this::readAsked);
+                    if (!raw.containsKey(file)) {
+                        raw.put(file, readAsked(file));
+                    }
                 }
                 settings.add(setting(read.get(), raw));
             }

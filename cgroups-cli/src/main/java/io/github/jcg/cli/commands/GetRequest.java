@@ -2,6 +2,7 @@ package io.github.jcg.cli.commands;
 
 import io.github.jcg.cli.ExitCodes;
 import io.github.jcg.cli.ToolException;
+import io.github.jcg.cli.getopt.UsageException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +49,13 @@ final class GetRequest {
                     + " e.g. cpu.shares");
             return;
         }
-        List<String> names = first().controllers.computeIfAbsent(name.substring(0, dot), c -> new ArrayList<>());
+        // plain get/put, not computeIfAbsent with a lambda: this runs on every cgget's start-up path
+        String controller = name.substring(0, dot);
+        List<String> names = first().controllers.get(controller);
+        if (names == null) {
+            names = new ArrayList<>();
+            first().controllers.put(controller, names);
+        }
         if (names.contains(name)) {
             remember(ExitCodes.VALUE_EXISTS, name + " is asked for twice; give each -r once");
             return;
@@ -89,20 +96,21 @@ final class GetRequest {
 
     /**
      * Applies the path operands after every option was read, and reports the first mistake:
-     * one remembered while reading options, then wrong combinations (wrong usage).
+     * one remembered while reading options, then wrong combinations (wrong usage, a
+     * {@link UsageException}).
      */
     void finish(List<String> paths) {
         if (firstMistake != null) {
             throw firstMistake;
         }
         if (listsControllers && namesSettings) {
-            throw new UsageMistake("-r cannot be combined with -g or -a; ask for settings by name or list controllers, not both");
+            throw new UsageException("-r cannot be combined with -g or -a; ask for settings by name or list controllers, not both");
         }
         if (paths.isEmpty() && needsPath) {
-            throw new UsageMistake("no group given; name the group to read after the options, e.g. cpu.shares mygroup");
+            throw new UsageException("no group given; name the group to read after the options, e.g. cpu.shares mygroup");
         }
         if (!paths.isEmpty() && !entries.isEmpty() && !entries.get(0).name.isEmpty()) {
-            throw new UsageMistake("the group is already named by -g <controllers>:<path>; drop the path " + paths.get(0)
+            throw new UsageException("the group is already named by -g <controllers>:<path>; drop the path " + paths.get(0)
                     + " or write -g <controllers> " + paths.get(0));
         }
         for (String path : paths) {
@@ -136,15 +144,6 @@ final class GetRequest {
     private void remember(int status, String message) {
         if (firstMistake == null) {
             firstMistake = new ToolException(status, message);
-        }
-    }
-
-    /** Wrong usage found after parsing; the command turns it into picocli's usage error. */
-    static final class UsageMistake extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UsageMistake(String message) {
-            super(message);
         }
     }
 }

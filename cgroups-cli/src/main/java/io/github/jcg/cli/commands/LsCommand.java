@@ -1,27 +1,25 @@
 package io.github.jcg.cli.commands;
 
-import io.github.jcg.cli.CommonOptions;
 import io.github.jcg.cli.ExitCodes;
+import io.github.jcg.cli.GetoptCommand;
 import io.github.jcg.cli.Hosts;
+import io.github.jcg.cli.Invocation;
 import io.github.jcg.cli.LibcgroupTool;
+import io.github.jcg.cli.UsageText;
+import io.github.jcg.cli.getopt.Getopt;
+import io.github.jcg.cli.getopt.LongOption;
+import io.github.jcg.cli.getopt.ParsedOption;
+import io.github.jcg.cli.getopt.UsageException;
 import io.github.jcg.cli.options.GroupSpec;
 import io.github.jcg.cli.output.LsFormat;
 import io.github.jcg.core.Cgroup;
 import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.CgroupPath;
 import io.github.jcg.core.Hierarchy;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * {@code jcg ls} = libcgroup's lscgroup: lists groups, parents before children, children in the
@@ -30,27 +28,15 @@ import java.util.concurrent.Callable;
  * that has one of its controllers. A spec whose controllers are all unmounted is reported
  * (ECGFAIL) and the others are still listed; a group that does not exist lists nothing.
  */
-@Command(name = "ls", sortOptions = false, description = {"List control groups (libcgroup's lscgroup)."})
-public final class LsCommand implements Callable<Integer>, LibcgroupTool {
-    @Spec
-    CommandSpec spec;
+public final class LsCommand implements GetoptCommand, LibcgroupTool {
+    /** lscgroup's "hg:", then jcg's -o. */
+    private static final String OPTSTRING = "hg:o:";
+    private static final List<LongOption> LONG_OPTIONS = List.of(
+            LongOption.flag("help", 'h'), LongOption.withValue("group", 'g'), LongOption.withValue("output", 'o'));
 
-    @Option(names = {"-g", "--group"}, paramLabel = "<controllers>:<path>", converter = GroupSpec.Converter.class,
-            description = "A group to list with the groups below it (repeatable; -g is optional).")
-    List<GroupSpec> options = new ArrayList<>();
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default, as lscgroup prints) or json.")
-    String output = "text";
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
-
-    @Mixin
-    CommonOptions common;
-
-    @Parameters(paramLabel = "<controllers>:<path>", arity = "0..*",
-            description = "Groups to list.")
-    List<String> operands = new ArrayList<>();
+    private final List<GroupSpec> options = new ArrayList<>();
+    private String output = "text";
+    private final List<String> operands = new ArrayList<>();
 
     @Override
     public ExitCodes.Tool tool() {
@@ -58,10 +44,50 @@ public final class LsCommand implements Callable<Integer>, LibcgroupTool {
     }
 
     @Override
-    public Integer call() {
-        boolean json = Outputs.isJson(spec, output);
+    public String optstring() {
+        return OPTSTRING;
+    }
+
+    @Override
+    public List<LongOption> longOptions() {
+        return LONG_OPTIONS;
+    }
+
+    @Override
+    public String summary() {
+        return "List control groups (libcgroup's lscgroup).";
+    }
+
+    @Override
+    public String usage(String name) {
+        return new UsageText(name)
+                .synopsis("[-h] [[-g] <controllers>:<path>] [...]")
+                .line(summary())
+                .option("-g, --group <controllers>:<path>", "A group to list with the groups below it (repeatable; -g is optional)")
+                .option("-o, --output <format>", "text (default, as lscgroup prints) or json")
+                .commonOptions()
+                .toString();
+    }
+
+    private void read(Getopt.Parsed parsed) {
+        for (ParsedOption o : parsed.options()) {
+            switch (o.key()) {
+                case 'g' -> options.add(GroupSpec.ofOption(o.value()));
+                case 'o' -> output = o.value();
+                default -> {
+                    // -h and --debug: the runner's
+                }
+            }
+        }
+        operands.addAll(parsed.operands());
+    }
+
+    @Override
+    public int run(Invocation invocation, Getopt.Parsed parsed) {
+        read(parsed);
+        boolean json = Outputs.isJson(output);
         List<GroupSpec> specs = new ArrayList<>(options);
-        specs.addAll(GroupSpec.parseOperands(spec.commandLine(), operands));
+        specs.addAll(GroupSpec.parseOperands(operands));
         CgroupHost host = Hosts.current();
         Controllers controllers = new Controllers(host.layout());
         List<LsFormat.Line> lines = new ArrayList<>();
@@ -71,12 +97,11 @@ public final class LsCommand implements Callable<Integer>, LibcgroupTool {
         }
         for (GroupSpec g : specs) {
             if (g.controllerNames().isEmpty()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "'" + g + "' names no controller;"
-                        + " write <controllers>:<path>, e.g. cpu:" + g.path());
+                throw new UsageException("'" + g + "' names no controller; write <controllers>:<path>, e.g. cpu:" + g.path());
             }
             List<Hierarchy> where = hierarchiesFor(controllers, g);
             if (where.isEmpty()) {
-                Outputs.failure(spec, "cannot find group " + g + ": none of its controllers is mounted (available: "
+                invocation.failure("cannot find group " + g + ": none of its controllers is mounted (available: "
                         + controllers.describeAvailable() + ")");
                 status = ExitCodes.FAIL;
             }
@@ -84,9 +109,9 @@ public final class LsCommand implements Callable<Integer>, LibcgroupTool {
             where.forEach(h -> walk(host, h, path, path.isRoot() ? "/" : path + "/", lines));
         }
         if (json) {
-            LsFormat.json(spec.commandLine().getOut(), lines);
+            LsFormat.json(invocation.out(), lines);
         } else {
-            LsFormat.text(spec.commandLine().getOut(), lines);
+            LsFormat.text(invocation.out(), lines);
         }
         return status;
     }

@@ -1,25 +1,24 @@
 package io.github.jcg.cli.commands;
 
-import io.github.jcg.cli.CommonOptions;
 import io.github.jcg.cli.ExitCodes;
+import io.github.jcg.cli.GetoptCommand;
 import io.github.jcg.cli.Hosts;
+import io.github.jcg.cli.Invocation;
 import io.github.jcg.cli.LibcgroupTool;
+import io.github.jcg.cli.UsageText;
+import io.github.jcg.cli.getopt.Getopt;
+import io.github.jcg.cli.getopt.LongOption;
+import io.github.jcg.cli.getopt.ParsedOption;
 import io.github.jcg.cli.output.LssubsysFormat;
 import io.github.jcg.core.ControllerReport;
 import io.github.jcg.core.Hierarchy;
 import io.github.jcg.core.HostReport;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * {@code jcg lssubsys} = libcgroup's lssubsys, printing what is really mounted: libcgroup
@@ -28,34 +27,19 @@ import java.util.concurrent.Callable;
  * {@code /proc/cgroups}, as lssubsys orders them; the v2 hierarchy is listed with the
  * controllers its root offers.
  */
-@Command(name = "lssubsys", sortOptions = false, description = {"List controllers and their hierarchies (libcgroup's lssubsys)."})
-public final class LssubsysCommand implements Callable<Integer>, LibcgroupTool {
-    @Spec
-    CommandSpec spec;
+public final class LssubsysCommand implements GetoptCommand, LibcgroupTool {
+    /** lssubsys's "mMhai", then jcg's -o. */
+    private static final String OPTSTRING = "mMhaio:";
+    private static final List<LongOption> LONG_OPTIONS = List.of(
+            LongOption.flag("help", 'h'), LongOption.flag("mount-points", 'm'), LongOption.flag("all-mount-points", 'M'),
+            LongOption.flag("all", 'a'), LongOption.flag("hierarchies", 'i'), LongOption.withValue("output", 'o'));
 
-    @Option(names = {"-m", "--mount-points"}, description = "Print each hierarchy's mount point.")
-    boolean mountPoints;
-
-    @Option(names = {"-M", "--all-mount-points"}, description = "Print every mount point of each hierarchy.")
-    boolean allMountPoints;
-
-    @Option(names = {"-a", "--all"}, description = "Also list controllers that are mounted nowhere.")
-    boolean all;
-
-    @Option(names = {"-i", "--hierarchies"}, description = "Print each hierarchy's id (0 for cgroup v2).")
-    boolean hierarchyIds;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default, as lssubsys prints) or json.")
-    String output = "text";
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
-
-    @Mixin
-    CommonOptions common;
-
-    @Parameters(paramLabel = "<controller>", arity = "0..*", description = "Controllers to list (default: all mounted).")
-    List<String> names = new ArrayList<>();
+    private boolean mountPoints;
+    private boolean allMountPoints;
+    private boolean all;
+    private boolean hierarchyIds;
+    private String output = "text";
+    private final List<String> names = new ArrayList<>();
 
     @Override
     public ExitCodes.Tool tool() {
@@ -63,12 +47,60 @@ public final class LssubsysCommand implements Callable<Integer>, LibcgroupTool {
     }
 
     @Override
-    public Integer call() {
-        boolean json = Outputs.isJson(spec, output);
+    public String optstring() {
+        return OPTSTRING;
+    }
+
+    @Override
+    public List<LongOption> longOptions() {
+        return LONG_OPTIONS;
+    }
+
+    @Override
+    public String summary() {
+        return "List controllers and their hierarchies (libcgroup's lssubsys).";
+    }
+
+    @Override
+    public String usage(String name) {
+        return new UsageText(name)
+                .synopsis("[-i] [-m] [-M] [controller] [...]")
+                .synopsis("[-a] [-i] [-m] [-M]")
+                .line(summary())
+                .line("Without controllers, every mounted controller is listed.")
+                .option("-a, --all", "Also list controllers that are mounted nowhere")
+                .option("-i, --hierarchies", "Print each hierarchy's id (0 for cgroup v2)")
+                .option("-m, --mount-points", "Print each hierarchy's mount point")
+                .option("-M, --all-mount-points", "Print every mount point of each hierarchy")
+                .option("-o, --output <format>", "text (default, as lssubsys prints) or json")
+                .commonOptions()
+                .toString();
+    }
+
+    private void read(Getopt.Parsed parsed) {
+        for (ParsedOption o : parsed.options()) {
+            switch (o.key()) {
+                case 'm' -> mountPoints = true;
+                case 'M' -> allMountPoints = true;
+                case 'a' -> all = true;
+                case 'i' -> hierarchyIds = true;
+                case 'o' -> output = o.value();
+                default -> {
+                    // -h and --debug: the runner's
+                }
+            }
+        }
+        names.addAll(parsed.operands());
+    }
+
+    @Override
+    public int run(Invocation invocation, Getopt.Parsed parsed) {
+        read(parsed);
+        boolean json = Outputs.isJson(output);
         HostReport report = Hosts.current().report();
         List<Hierarchy> hierarchies = selected(report);
         List<String> unmounted = report.controllers().stream().filter(c -> !c.available()).map(ControllerReport::name).toList();
-        var out = spec.commandLine().getOut();
+        PrintWriter out = invocation.out();
         if (json) {
             LssubsysFormat.json(out, unmounted, hierarchies);
         } else {

@@ -1,11 +1,17 @@
 package io.github.jcg.cli.commands;
 
-import io.github.jcg.cli.CommonOptions;
 import io.github.jcg.cli.ExitCodes;
+import io.github.jcg.cli.GetoptCommand;
 import io.github.jcg.cli.Hosts;
+import io.github.jcg.cli.Invocation;
 import io.github.jcg.cli.LibcgroupTool;
 import io.github.jcg.cli.ToolException;
+import io.github.jcg.cli.UsageText;
 import io.github.jcg.cli.compat.Vocabulary;
+import io.github.jcg.cli.getopt.Getopt;
+import io.github.jcg.cli.getopt.LongOption;
+import io.github.jcg.cli.getopt.ParsedOption;
+import io.github.jcg.cli.getopt.UsageException;
 import io.github.jcg.cli.options.ResourceOptions;
 import io.github.jcg.core.Cgroup;
 import io.github.jcg.core.CgroupException;
@@ -17,73 +23,82 @@ import io.github.jcg.core.ControllerSelection;
 import io.github.jcg.core.Hierarchy;
 import io.github.jcg.core.InvalidValueException;
 import io.github.jcg.core.Resources;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * {@code jcg set} = libcgroup's cgset (and cgxset with {@code -1}/{@code -2}), plus typed limits
  * ({@code --cpu 20%}). Unlike cgset, which stops half way, everything is checked before the
  * first write and the writes already made are undone when the kernel refuses one.
  */
-@Command(name = "set", sortOptions = false,
-        description = {"Set parameters of control groups (libcgroup's cgset; with -1/-2, cgxset).",
-                "Typed limits (--cpu, --memory, …) mean the same on cgroup v1 and v2."})
-public final class SetCommand implements Callable<Integer>, LibcgroupTool {
-    @Spec
-    CommandSpec spec;
+public final class SetCommand implements GetoptCommand, LibcgroupTool {
+    /** cgset's "r:h", then jcg's -R, -1/-2 (cgxset) and -i. */
+    private static final String OPTSTRING = "r:hR12i";
+    /** getopt's key of --copy-from, which has no short form (as in libcgroup). */
+    private static final char COPY_FROM = '\uF101';
+    private static final List<LongOption> LONG_OPTIONS = ResourceOptions.withLimits(
+            LongOption.withValue("rule", 'r'), LongOption.withValue("variable", 'r'), LongOption.flag("help", 'h'),
+            LongOption.withValue("copy-from", COPY_FROM), LongOption.flag("recursive", 'R'), LongOption.flag("v1", '1'),
+            LongOption.flag("v2", '2'), LongOption.flag("ignore-unmappable", 'i'));
 
-    @Option(names = {"-r", "--rule", "--variable"}, paramLabel = "<name>=<value>",
-            description = "A control file and the value to write (repeatable), e.g. cpu.shares=512.")
-    List<String> rules = new ArrayList<>();
-
-    @Option(names = "--copy-from", paramLabel = "<source>", description = "Copy every writable setting of this group.")
-    String copyFrom;
-
-    @Option(names = {"-R", "--recursive"}, description = "Also set every group below each group (jcg only).")
-    boolean recursive;
-
-    @Option(names = {"-1", "--v1"}, description = "Settings are named in cgroup v1's vocabulary (cgxset).")
-    void v1(boolean on) {
-        if (on) {
-            asked = CgroupVersion.V1;
-        }
-    }
-
-    @Option(names = {"-2", "--v2"}, description = "Settings are named in cgroup v2's vocabulary (cgxset).")
-    void v2(boolean on) {
-        if (on) {
-            asked = CgroupVersion.V2;
-        }
-    }
-
-    @Option(names = {"-i", "--ignore-unmappable"}, description = "With -1/-2, skip settings that have no equivalent.")
-    boolean ignoreUnmappable;
-
-    @Mixin
-    ResourceOptions limits;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
-
-    @Mixin
-    CommonOptions common;
-
-    @Parameters(paramLabel = "<path>", arity = "0..*", description = "Groups to change.")
-    List<String> paths = new ArrayList<>();
-
+    private final List<String> rules = new ArrayList<>();
+    private String copyFrom;
+    private boolean recursive;
+    private boolean ignoreUnmappable;
+    private final ResourceOptions limits = new ResourceOptions();
+    private final List<String> paths = new ArrayList<>();
     private CgroupVersion asked;
+
+    @Override
+    public String optstring() {
+        return OPTSTRING;
+    }
+
+    @Override
+    public List<LongOption> longOptions() {
+        return LONG_OPTIONS;
+    }
+
+    @Override
+    public String summary() {
+        return "Set parameters of control groups (libcgroup's cgset; with -1/-2, cgxset).";
+    }
+
+    @Override
+    public String usage(String name) {
+        UsageText usage = new UsageText(name)
+                .synopsis("[-R] [-r <name>=<value>] ... <path> ...")
+                .synopsis("[-R] --copy-from <source path> <path> ...")
+                .synopsis("[-R] [--cpu <cpus>] [--memory <bytes>] ... <path> ...")
+                .line(summary())
+                .line("Typed limits (--cpu, --memory, ...) mean the same on cgroup v1 and v2.")
+                .option("-r, --variable <name>=<value>", "A control file and the value to write (repeatable), e.g. cpu.shares=512")
+                .option("--copy-from <source path>", "Copy every writable setting of this group")
+                .option("-R, --recursive", "Also set every group below each group (jcg only)")
+                .option("-1, --v1", "Settings are named in cgroup v1's vocabulary (cgxset)")
+                .option("-2, --v2", "Settings are named in cgroup v2's vocabulary (cgxset)")
+                .option("-i, --ignore-unmappable", "With -1/-2, skip settings that have no equivalent");
+        return ResourceOptions.describe(usage).commonOptions().toString();
+    }
+
+    private void read(Getopt.Parsed parsed) {
+        for (ParsedOption o : parsed.options()) {
+            switch (o.key()) {
+                case 'r' -> rules.add(o.value());
+                case COPY_FROM -> copyFrom = o.value();
+                case 'R' -> recursive = true;
+                case '1' -> asked = CgroupVersion.V1;
+                case '2' -> asked = CgroupVersion.V2;
+                case 'i' -> ignoreUnmappable = true;
+                default -> limits.accept(o);
+            }
+        }
+        paths.addAll(parsed.operands());
+    }
 
     /** One control-file write, in the host's own vocabulary. */
     record Write(Cgroup group, String file, String value) {
@@ -95,10 +110,11 @@ public final class SetCommand implements Callable<Integer>, LibcgroupTool {
     }
 
     @Override
-    public Integer call() {
+    public int run(Invocation invocation, Getopt.Parsed parsed) {
+        read(parsed);
         Map<String, List<Map.Entry<String, String>>> byController = parseRules();
         checkUsage();
-        Optional<Resources> typed = limits.toResources(spec.commandLine());
+        Optional<Resources> typed = limits.toResources();
         CgroupHost host = Hosts.current();
         Controllers controllers = new Controllers(host.layout());
         List<Write> writes = new ArrayList<>();
@@ -118,7 +134,7 @@ public final class SetCommand implements Callable<Integer>, LibcgroupTool {
         for (String rule : rules) {
             int eq = rule.indexOf('=');
             if (eq <= 0 || eq == rule.length() - 1) {
-                throw usage("wrong parameter of option -r: '" + rule + "'; write -r <name>=<value>, e.g. cpu.shares=512");
+                throw usageError("wrong parameter of option -r: '" + rule + "'; write -r <name>=<value>, e.g. cpu.shares=512");
             }
             String name = rule.substring(0, eq);
             List<Map.Entry<String, String>> values = byController.computeIfAbsent(Controllers.of(name), c -> new ArrayList<>());
@@ -132,13 +148,13 @@ public final class SetCommand implements Callable<Integer>, LibcgroupTool {
 
     private void checkUsage() {
         if (copyFrom != null && !rules.isEmpty()) {
-            throw usage("--copy-from cannot be combined with -r; copy a group's settings or name them, not both");
+            throw usageError("--copy-from cannot be combined with -r; copy a group's settings or name them, not both");
         }
         if (paths.isEmpty()) {
-            throw usage("no cgroup specified; name the groups to change after the options");
+            throw usageError("no cgroup specified; name the groups to change after the options");
         }
         if (copyFrom == null && rules.isEmpty() && limits.isEmpty()) {
-            throw usage("no name-value pair was set; give -r <name>=<value>, --copy-from <group> or a limit such as --cpu 50%");
+            throw usageError("no name-value pair was set; give -r <name>=<value>, --copy-from <group> or a limit such as --cpu 50%");
         }
     }
 
@@ -233,7 +249,7 @@ public final class SetCommand implements Callable<Integer>, LibcgroupTool {
         }
     }
 
-    private CommandLine.ParameterException usage(String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
+    private static UsageException usageError(String message) {
+        return new UsageException(message);
     }
 }

@@ -159,7 +159,12 @@ public final class Getopt {
         }
 
         public boolean has(char key) {
-            return options.stream().anyMatch(o -> o.key() == key);
+            for (ParsedOption o : options) {
+                if (o.key() == key) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Every value given for {@code key}, in order. */

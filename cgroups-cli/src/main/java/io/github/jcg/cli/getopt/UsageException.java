@@ -1,6 +1,9 @@
 package io.github.jcg.cli.getopt;
 
-/** The command line is not what the tool accepts; the message is getopt's (without the program name). */
+/**
+ * The command line is not what the tool accepts. The message is getopt's when parsing failed,
+ * or the command's own for a combination it refuses; either way without the program name.
+ */
 public final class UsageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

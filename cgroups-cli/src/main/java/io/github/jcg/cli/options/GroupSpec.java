@@ -1,7 +1,7 @@
 package io.github.jcg.cli.options;
 
+import io.github.jcg.cli.getopt.UsageException;
 import io.github.jcg.core.ControllerSelection;
-import picocli.CommandLine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,15 +48,29 @@ public record GroupSpec(String controllers, String path) {
         return isAll() ? ControllerSelection.all() : ControllerSelection.parse(String.join(",", controllerNames()));
     }
 
+    /** A spec given as an operand; a malformed one is wrong usage. */
+    public static GroupSpec argument(String text) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** A spec given as the value of {@code -g}; a malformed one is wrong usage, named with the option. */
+    public static GroupSpec ofOption(String text) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("invalid value for -g: " + e.getMessage());
+        }
+    }
+
     /** Specs given as operands; a malformed one is wrong usage, named in the message. */
-    public static List<GroupSpec> parseOperands(CommandLine cli, List<String> operands) {
+    public static List<GroupSpec> parseOperands(List<String> operands) {
         List<GroupSpec> specs = new ArrayList<>();
         for (String operand : operands) {
-            try {
-                specs.add(parse(operand));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cli, e.getMessage());
-            }
+            specs.add(argument(operand));
         }
         return specs;
     }
@@ -64,17 +78,5 @@ public record GroupSpec(String controllers, String path) {
     @Override
     public String toString() {
         return controllers + ":" + path;
-    }
-
-    /** For picocli: a malformed spec is wrong usage. */
-    public static final class Converter implements CommandLine.ITypeConverter<GroupSpec> {
-        @Override
-        public GroupSpec convert(String value) {
-            try {
-                return parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

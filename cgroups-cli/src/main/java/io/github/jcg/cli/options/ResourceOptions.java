@@ -1,62 +1,139 @@
 package io.github.jcg.cli.options;
 
+import io.github.jcg.cli.UsageText;
+import io.github.jcg.cli.getopt.LongOption;
+import io.github.jcg.cli.getopt.ParsedOption;
+import io.github.jcg.cli.getopt.UsageException;
 import io.github.jcg.core.CpuList;
 import io.github.jcg.core.CpuWeight;
 import io.github.jcg.core.InvalidValueException;
 import io.github.jcg.core.KernelRanges;
 import io.github.jcg.core.Limit;
 import io.github.jcg.core.Resources;
-import picocli.CommandLine;
-import picocli.CommandLine.Option;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * Typed limits that mean the same on cgroup v1 and v2, in the units people use (see
- * {@link Quantities}); jcg's own options, not libcgroup's. They become one {@link Resources},
- * which the core writes all or nothing in the host's own files.
+ * {@link Quantities}); jcg's own long options on {@code create} and {@code set}, not libcgroup's.
+ * They become one {@link Resources}, which the core writes all or nothing in the host's own files.
  */
 public final class ResourceOptions {
-    @Option(names = "--cpu", paramLabel = "CPUS", converter = CpuConverter.class,
-            description = "CPU limit: cores (1.5), millicores (500m), percent of one CPU (20%), or max.")
+    // getopt keys of the long-only options, outside the characters short options use
+    private static final char CPU = '\uF001';
+    private static final char CPU_PERIOD = '\uF002';
+    private static final char CPU_WEIGHT = '\uF003';
+    private static final char CPU_SHARES = '\uF004';
+    private static final char MEMORY = '\uF005';
+    private static final char MEMORY_HIGH = '\uF006';
+    private static final char MEMORY_LOW = '\uF007';
+    private static final char SWAP = '\uF008';
+    private static final char PIDS = '\uF009';
+    private static final char CPUSET_CPUS = '\uF00A';
+    private static final char CPUSET_MEMS = '\uF00B';
+
+    private static final List<LongOption> LONG_OPTIONS = List.of(
+            LongOption.withValue("cpu", CPU), LongOption.withValue("cpu-period", CPU_PERIOD),
+            LongOption.withValue("cpu-weight", CPU_WEIGHT), LongOption.withValue("cpu-shares", CPU_SHARES),
+            LongOption.withValue("memory", MEMORY), LongOption.withValue("memory-high", MEMORY_HIGH),
+            LongOption.withValue("memory-low", MEMORY_LOW), LongOption.withValue("swap", SWAP),
+            LongOption.withValue("pids", PIDS), LongOption.withValue("cpuset-cpus", CPUSET_CPUS),
+            LongOption.withValue("cpuset-mems", CPUSET_MEMS));
+
+    /** A command's own long options followed by the typed limits'. */
+    public static List<LongOption> withLimits(LongOption... own) {
+        List<LongOption> all = new ArrayList<>(own.length + LONG_OPTIONS.size());
+        all.addAll(List.of(own));
+        all.addAll(LONG_OPTIONS);
+        return List.copyOf(all);
+    }
+
     OptionalLong milliCpus;
-
-    @Option(names = "--cpu-period", paramLabel = "MICROS",
-            description = "CFS period for --cpu, in µs (1000 to 1000000; default 100000).")
     Long cpuPeriodMicros;
-
-    @Option(names = "--cpu-weight", paramLabel = "WEIGHT", description = "Relative CPU weight, 1 to 10000 (v2 scale; default 100).")
     Long cpuWeight;
-
-    @Option(names = "--cpu-shares", paramLabel = "SHARES", description = "Relative CPU shares, 2 to 262144 (v1 scale; default 1024).")
     Long cpuShares;
-
-    @Option(names = "--memory", paramLabel = "BYTES", converter = BytesConverter.class,
-            description = "Memory limit: 256Mi, 1.5Gi, 500M (10^6), or max.")
     Limit memoryMax;
-
-    @Option(names = "--memory-high", paramLabel = "BYTES", converter = BytesConverter.class,
-            description = "Memory throttling threshold (v1: the soft limit), or max.")
     Limit memoryHigh;
-
-    @Option(names = "--memory-low", paramLabel = "BYTES", converter = BytesConverter.class,
-            description = "Memory protection (cgroup v2 only), or max.")
     Limit memoryLow;
-
-    @Option(names = "--swap", paramLabel = "BYTES", converter = BytesConverter.class,
-            description = "Swap limit (on v1 written as memory + swap), or max.")
     Limit swapMax;
-
-    @Option(names = "--pids", paramLabel = "COUNT", converter = CountConverter.class,
-            description = "Most processes and threads, or max.")
     Limit pidsMax;
-
-    @Option(names = "--cpuset-cpus", paramLabel = "LIST", description = "CPUs the group may run on, e.g. 0-3,5.")
     String cpusetCpus;
-
-    @Option(names = "--cpuset-mems", paramLabel = "LIST", description = "Memory nodes the group may use, e.g. 0.")
     String cpusetMems;
+
+    /**
+     * Takes one parsed option if it is a typed limit, converting its value (a value that is not a
+     * quantity is wrong usage, named with its option); returns false for any other option.
+     */
+    public boolean accept(ParsedOption option) {
+        String v = option.value();
+        switch (option.key()) {
+            case CPU -> {
+                try {
+                    milliCpus = Quantities.milliCpus(v);
+                } catch (IllegalArgumentException e) {
+                    throw invalid("--cpu", e);
+                }
+            }
+            case CPU_PERIOD -> cpuPeriodMicros = number("--cpu-period", v);
+            case CPU_WEIGHT -> cpuWeight = number("--cpu-weight", v);
+            case CPU_SHARES -> cpuShares = number("--cpu-shares", v);
+            case MEMORY -> memoryMax = bytes("--memory", v);
+            case MEMORY_HIGH -> memoryHigh = bytes("--memory-high", v);
+            case MEMORY_LOW -> memoryLow = bytes("--memory-low", v);
+            case SWAP -> swapMax = bytes("--swap", v);
+            case PIDS -> {
+                try {
+                    pidsMax = Quantities.count(v);
+                } catch (IllegalArgumentException e) {
+                    throw invalid("--pids", e);
+                }
+            }
+            case CPUSET_CPUS -> cpusetCpus = v;
+            case CPUSET_MEMS -> cpusetMems = v;
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds the options to a command's {@code -h} text. */
+    public static UsageText describe(UsageText usage) {
+        return usage.option("--cpu CPUS", "CPU limit: cores (1.5), millicores (500m), percent of one CPU (20%), or max")
+                .option("--cpu-period MICROS", "CFS period for --cpu, in µs (1000 to 1000000; default 100000)")
+                .option("--cpu-weight WEIGHT", "Relative CPU weight, 1 to 10000 (v2 scale; default 100)")
+                .option("--cpu-shares SHARES", "Relative CPU shares, 2 to 262144 (v1 scale; default 1024)")
+                .option("--memory BYTES", "Memory limit: 256Mi, 1.5Gi, 500M (10^6), or max")
+                .option("--memory-high BYTES", "Memory throttling threshold (v1: the soft limit), or max")
+                .option("--memory-low BYTES", "Memory protection (cgroup v2 only), or max")
+                .option("--swap BYTES", "Swap limit (on v1 written as memory + swap), or max")
+                .option("--pids COUNT", "Most processes and threads, or max")
+                .option("--cpuset-cpus LIST", "CPUs the group may run on, e.g. 0-3,5")
+                .option("--cpuset-mems LIST", "Memory nodes the group may use, e.g. 0");
+    }
+
+    private static Limit bytes(String option, String value) {
+        try {
+            return Quantities.bytes(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(option, e);
+        }
+    }
+
+    private static Long number(String option, String value) {
+        try {
+            return Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("invalid value for " + option + ": '" + value + "' is not a whole number");
+        }
+    }
+
+    private static UsageException invalid(String option, IllegalArgumentException e) {
+        return new UsageException("invalid value for " + option + ": " + e.getMessage());
+    }
 
     /** Whether any typed limit was given. */
     public boolean isEmpty() {
@@ -69,14 +146,14 @@ public final class ResourceOptions {
      * The limits as one value, or empty when none was given. A value the kernel would refuse
      * is wrong usage: the message names the option and the accepted range.
      */
-    public Optional<Resources> toResources(CommandLine cli) {
+    public Optional<Resources> toResources() {
         if (isEmpty()) {
             return Optional.empty();
         }
         try {
             return Optional.of(build());
         } catch (InvalidValueException | IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cli, e.getMessage());
+            throw new UsageException(e.getMessage());
         }
     }
 
@@ -117,42 +194,6 @@ public final class ResourceOptions {
             }
         } else {
             b.cpuCores(milliCpus.getAsLong() / 1000.0, period);
-        }
-    }
-
-    /** Converts {@code --cpu}; empty means no limit. */
-    public static final class CpuConverter implements CommandLine.ITypeConverter<OptionalLong> {
-        @Override
-        public OptionalLong convert(String value) {
-            try {
-                return Quantities.milliCpus(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    /** Converts byte quantities. */
-    public static final class BytesConverter implements CommandLine.ITypeConverter<Limit> {
-        @Override
-        public Limit convert(String value) {
-            try {
-                return Quantities.bytes(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    /** Converts counts. */
-    public static final class CountConverter implements CommandLine.ITypeConverter<Limit> {
-        @Override
-        public Limit convert(String value) {
-            try {
-                return Quantities.count(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
         }
     }
 }

@@ -1,0 +1,33 @@
+package io.github.jcg.cli;
+
+import io.github.jcg.cli.getopt.Getopt;
+import io.github.jcg.cli.getopt.LongOption;
+
+import java.util.List;
+
+/**
+ * A command parsed the way libcgroup's tools parse: GNU {@code getopt_long} with the tool's own
+ * option string. {@link GetoptRunner} parses, prints {@code -h}, runs and reports failures; the
+ * command only says which options it takes and what to do with them. Nothing on this path
+ * touches picocli, whose reflective start-up costs more than these commands' whole work.
+ */
+public interface GetoptCommand {
+    /** getopt's option string, e.g. {@code "r:hnvg:am"}; a leading '+' stops at the first operand. */
+    String optstring();
+
+    /** The long options ({@code --debug} is added by the runner). */
+    List<LongOption> longOptions();
+
+    /** One line for jcg's command listing. */
+    String summary();
+
+    /** What {@code -h} prints, for the tool as it was invoked ({@code cgget}, {@code jcg get}). */
+    String usage(String name);
+
+    /**
+     * Runs the command with what was parsed (the options in order, then the operands) and
+     * returns its exit status. Wrong usage found here is a {@link io.github.jcg.cli.getopt.UsageException};
+     * any other exception becomes one line on stderr and the tool's exit status.
+     */
+    int run(Invocation invocation, Getopt.Parsed parsed);
+}
