@@ -44,6 +44,8 @@ public class SnapshotBenchmark {
     private BenchTree tree;
     private UsageReader reader;
     private CgroupPath group;
+    /** Kept between reads, as the sampler keeps each group's. */
+    private UsageReader.GroupPaths paths;
     private Path[] files;
 
     @Setup(Level.Trial)
@@ -53,6 +55,7 @@ public class SnapshotBenchmark {
         reader = new UsageReader(tree.host.layout(), Metrics.named(metrics));
         List<String> opened = reader.filesOpenedFor(group);
         files = opened.stream().map(Path::of).toArray(Path[]::new);
+        paths = reader.pathsOf(group);
     }
 
     @TearDown(Level.Trial)
@@ -62,7 +65,7 @@ public class SnapshotBenchmark {
 
     @Benchmark
     public UsageSnapshot snapshot() {
-        return reader.read(group);
+        return reader.read(group, paths);
     }
 
     @Benchmark

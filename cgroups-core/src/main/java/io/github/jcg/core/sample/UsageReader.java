@@ -149,9 +149,7 @@ public final class UsageReader {
         if (present == 0) {
             return null;
         }
-        long[] values = new long[scratch.length];
-        System.arraycopy(scratch, 0, values, 0, scratch.length);
-        return new UsageSnapshot(path, now, values, present, unlimited);
+        return new UsageSnapshot(path, now, scratch, present, unlimited);
     }
 
     private void readCpu() {

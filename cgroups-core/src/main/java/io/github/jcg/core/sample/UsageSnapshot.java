@@ -11,8 +11,9 @@ import java.util.StringJoiner;
  * What one group had used at one instant. Each {@link Metric} is either present, absent
  * (the host or group does not provide it: never a made-up zero) or, for limits, "no limit".
  *
- * <p>Stored as one {@code long[]} and two bit masks so a sampler pass over a thousand groups
- * allocates little; accessors build {@link OptionalLong}s only when asked.
+ * <p>Stored as two bit masks and a {@code long[]} holding only the metrics present, in metric
+ * order, so a sampler pass over a thousand groups allocates little; accessors build
+ * {@link OptionalLong}s only when asked.
  */
 public final class UsageSnapshot {
     private final CgroupPath path;
@@ -21,12 +22,22 @@ public final class UsageSnapshot {
     private final long presentMask;
     private final long unlimitedMask;
 
-    UsageSnapshot(CgroupPath path, long monotonicNanos, long[] values, long presentMask, long unlimitedMask) {
+    /** @param byOrdinal values indexed by metric ordinal; only the present ones are kept */
+    UsageSnapshot(CgroupPath path, long monotonicNanos, long[] byOrdinal, long presentMask, long unlimitedMask) {
         this.path = path;
         this.monotonicNanos = monotonicNanos;
-        this.values = values;
         this.presentMask = presentMask;
         this.unlimitedMask = unlimitedMask;
+        this.values = new long[Long.bitCount(presentMask)];
+        int i = 0;
+        for (long rest = presentMask; rest != 0; rest &= rest - 1) {
+            values[i++] = byOrdinal[Long.numberOfTrailingZeros(rest)];
+        }
+    }
+
+    /** Where a present metric's value sits in the compact array. */
+    private int slot(Metric metric) {
+        return Long.bitCount(presentMask & (bit(metric) - 1));
     }
 
     public CgroupPath path() {
@@ -45,7 +56,7 @@ public final class UsageSnapshot {
 
     /** The value, or empty when absent or when it is a limit that is not set. */
     public OptionalLong get(Metric metric) {
-        return has(metric) && !isUnlimited(metric) ? OptionalLong.of(values[metric.ordinal()]) : OptionalLong.empty();
+        return has(metric) && !isUnlimited(metric) ? OptionalLong.of(values[slot(metric)]) : OptionalLong.empty();
     }
 
     /** The value without boxing; the caller must have checked {@link #has} (and not unlimited). */
@@ -53,7 +64,7 @@ public final class UsageSnapshot {
         if (!has(metric) || isUnlimited(metric)) {
             throw new IllegalStateException(metric + " is not available for " + path);
         }
-        return values[metric.ordinal()];
+        return values[slot(metric)];
     }
 
     /** A limit metric: empty when absent, {@link Limit#unlimited()} when present but unset. */
@@ -61,7 +72,7 @@ public final class UsageSnapshot {
         if (!has(metric)) {
             return Optional.empty();
         }
-        return Optional.of(isUnlimited(metric) ? Limit.unlimited() : Limit.of(values[metric.ordinal()]));
+        return Optional.of(isUnlimited(metric) ? Limit.unlimited() : Limit.of(values[slot(metric)]));
     }
 
     public boolean isUnlimited(Metric metric) {
@@ -120,7 +131,7 @@ public final class UsageSnapshot {
         }
 
         public UsageSnapshot build() {
-            return new UsageSnapshot(path, monotonicNanos, values.clone(), present, unlimited);
+            return new UsageSnapshot(path, monotonicNanos, values, present, unlimited);
         }
     }
 
@@ -129,7 +140,7 @@ public final class UsageSnapshot {
         StringJoiner out = new StringJoiner(", ", "UsageSnapshot{" + path + ": ", "}");
         for (Metric m : Metric.ALL) {
             if (has(m)) {
-                out.add(m + "=" + (isUnlimited(m) ? "max" : Long.toString(values[m.ordinal()])));
+                out.add(m + "=" + (isUnlimited(m) ? "max" : Long.toString(values[slot(m)])));
             }
         }
         return out.toString();
