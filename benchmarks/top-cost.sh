@@ -20,64 +20,11 @@ cd "$(dirname "$(readlink -f "$0")")/.."
 n="${1:-10}"
 reps="${2:-3}"
 delay="${3:-0.2}"
-[ "$(id -u)" -eq 0 ] || { echo "top-cost: needs root" >&2; exit 2; }
-command -v systemd-cgtop >/dev/null || { echo "top-cost: systemd-cgtop is not installed" >&2; exit 2; }
-[ -x /usr/bin/time ] || { echo "top-cost: needs GNU time (apt-get install time)" >&2; exit 2; }
+. benchmarks/lib.sh
+bench_require systemd-cgtop java javac
 ./jcg top -b -n 1 --depth=0 >/dev/null   # builds jcg and its class-data archive outside the measurement
-
-cg=/sys/fs/cgroup
-parent="jcg-bench-$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-work="$(mktemp -d)"
-hierarchies=()
-cleanup() {
-  for h in "${hierarchies[@]}"; do
-    [ -d "$h/$parent" ] && find "$h/$parent" -depth -type d -exec rmdir {} + 2>/dev/null || true
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-if [ -d "$cg/unified" ] || [ ! -f "$cg/cgroup.controllers" ]; then
-  for c in cpu cpuacct "cpu,cpuacct" memory pids blkio; do
-    [ -d "$cg/$c" ] && [ ! -L "$cg/$c" ] && hierarchies+=("$cg/$c")
-  done
-else
-  hierarchies=("$cg")
-  echo "+cpu +pids +memory +io" > "$cg/cgroup.subtree_control" 2>/dev/null || true
-fi
-for h in "${hierarchies[@]}"; do
-  mkdir "$h/$parent"
-  [ "$h" = "$cg" ] && echo "+cpu +pids +memory +io" > "$h/$parent/cgroup.subtree_control" 2>/dev/null || true
-  for i in $(seq 0 9); do
-    mkdir "$h/$parent/a$i"
-    [ "$h" = "$cg" ] && echo "+cpu +pids +memory +io" > "$h/$parent/a$i/cgroup.subtree_control" 2>/dev/null || true
-    (cd "$h/$parent/a$i" && mkdir $(seq -f 'b%g' 0 98))
-  done
-done
-groups=$(find "${hierarchies[0]}/$parent" -mindepth 1 -type d | wc -l)
-
-# CPU seconds (user+sys) and peak RSS (KB) of one run: "cpu rss"
-measure() {
-  /usr/bin/time -f "%U %S %M" -o "$work/t" "$@" > /dev/null
-  awk '{ printf "%.3f %d\n", $1 + $2, $3 }' "$work/t"
-}
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-
-# per-refresh CPU (ms) and peak RSS (KB, of the N+1 run) for one command line prefix
-per_refresh() {
-  local tool="$1"; shift
-  local one="$work/$tool.1" many="$work/$tool.n"
-  : > "$one"; : > "$many"
-  for _ in $(seq "$reps"); do
-    measure "$@" -b -n 1 -d "$delay" >> "$one"
-    measure "$@" -b -n $((n + 1)) -d "$delay" >> "$many"
-  done
-  local t1 tn rss
-  t1=$(cut -d' ' -f1 "$one" | median)
-  tn=$(cut -d' ' -f1 "$many" | median)
-  rss=$(cut -d' ' -f2 "$many" | median)
-  awk -v t1="$t1" -v tn="$tn" -v n="$n" -v rss="$rss" 'BEGIN { printf "%.1f %.3f %.3f %d\n", (tn - t1) * 1000 / n, t1, tn, rss }'
-}
+bench_tree 10 99
+groups=$bench_groups
 
 report() {
   local label="$1" s="$2" j="$3"
@@ -92,13 +39,13 @@ echo "host: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); $(systemd-cgto
 echo "tree: $groups groups under /$parent in ${#hierarchies[@]} hierarchies; N=$n, -d $delay, median of $reps"
 echo
 
-whole_s=$(per_refresh systemd systemd-cgtop)
-whole_j=$(per_refresh jcg ./jcg top)
+whole_s=$(per_refresh systemd "$n" "$reps" "$delay" systemd-cgtop)
+whole_j=$(per_refresh jcg "$n" "$reps" "$delay" ./jcg top)
 report "whole host" "$whole_s" "$whole_j"
-sub_s=$(per_refresh systemd systemd-cgtop "/$parent")
-sub_j=$(per_refresh jcg ./jcg top "/$parent")
+sub_s=$(per_refresh systemd "$n" "$reps" "$delay" systemd-cgtop "/$parent")
+sub_j=$(per_refresh jcg "$n" "$reps" "$delay" ./jcg top "/$parent")
 report "subtree" "$sub_s" "$sub_j"
-lim_j=$(per_refresh jcg ./jcg top --limits)
+lim_j=$(per_refresh jcg "$n" "$reps" "$delay" ./jcg top --limits)
 printf "%-12s jcg top --limits (every column, core sampler) %.1f ms/refresh, RSS %s KB\n" "whole host" \
   "$(echo "$lim_j" | cut -d' ' -f1)" "$(echo "$lim_j" | cut -d' ' -f4)"
 echo
