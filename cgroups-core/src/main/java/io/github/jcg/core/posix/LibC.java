@@ -1,12 +1,12 @@
 package io.github.jcg.core.posix;
 
-import jnr.ffi.annotations.In;
-import jnr.ffi.annotations.Out;
-import jnr.ffi.annotations.SaveError;
-
 /**
  * The few libc functions jcg calls, with their C names and C meaning. Bound through jnr-ffi
  * by {@link Posix} on first use only.
+ *
+ * <p>No jnr annotations: jnr saves errno for every call by default, and byte arrays are
+ * copied both ways; annotation instances are dynamic proxies, generated at run time on each
+ * start, which cost jcg exec more than the copies.
  */
 public interface LibC {
     int F_GETFD = 1;
@@ -23,24 +23,21 @@ public interface LibC {
     /** The kernel's sigset size, the last argument of rt_sigaction. */
     long KERNEL_SIGSET_SIZE = 8;
 
-    /** Replaces the process image; returns only on failure. {@code argv} gets its NULL terminator from jnr-ffi. */
-    @SaveError
-    int execvp(String file, String[] argv);
+    /**
+     * Replaces the process image, searching PATH, with the given environment (glibc's
+     * execvpe); returns only on failure. The arrays get their NULL terminators from jnr-ffi.
+     */
+    int execvpe(String file, String[] argv, String[] envp);
 
-    @SaveError
     int fcntl(int fd, int cmd, int arg);
 
-    @SaveError
-    int sigprocmask(int how, @In byte[] set, @Out byte[] oldset);
+    int sigprocmask(int how, byte[] set, byte[] oldset);
 
     /**
      * {@code syscall(SYS_rt_sigaction, …)}: glibc's own sigaction refuses signals 32 and 33,
      * which it reserves for its threads, but a process may still inherit them ignored.
      */
-    @SaveError
-    long syscall(long number, int signum, @In byte[] act, @Out byte[] oldact, long sigsetsize);
-
-    int unsetenv(String name);
+    long syscall(long number, int signum, byte[] act, byte[] oldact, long sigsetsize);
 
     int getpid();
 }

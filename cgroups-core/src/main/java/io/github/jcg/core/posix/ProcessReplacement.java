@@ -41,13 +41,39 @@ public final class ProcessReplacement {
             throw new IllegalArgumentException("no command to execute");
         }
         LibC libc = Posix.libc();
+        String[] environment = environmentWithout(unset);
         closeOnExec(libc);
         restoreSignals(libc);
-        for (String name : unset) {
-            libc.unsetenv(name);
-        }
-        libc.execvp(command.get(0), command.toArray(new String[0]));
+        libc.execvpe(command.get(0), command.toArray(new String[0]), environment);
         return Errno.ofNumber(Posix.lastErrno());
+    }
+
+    /**
+     * Calls every libc binding {@link #exec} uses once, in ways that change nothing (queries,
+     * an empty mask added, a missing program): for a class-data-sharing training run, so the
+     * binding's classes are in the archive when a real exec needs them.
+     */
+    public static void exerciseBindings() {
+        LibC libc = Posix.libc();
+        libc.fcntl(0, LibC.F_GETFD, 0);
+        long rtSigaction = rtSigactionNumber();
+        if (rtSigaction > 0) {
+            libc.syscall(rtSigaction, 1, null, new byte[LibC.KERNEL_SIGACTION_SIZE], LibC.KERNEL_SIGSET_SIZE);
+        }
+        libc.sigprocmask(0 /* SIG_BLOCK: adds nothing */, new byte[LibC.SIGSET_SIZE], null);
+        libc.execvpe("/nonexistent/jcg-cds-training", new String[] {"jcg-cds-training"}, environmentWithout(List.of()));
+        Errno.ofNumber(Posix.lastErrno());
+    }
+
+    /** This process's environment as {@code NAME=value} entries, less the named variables. */
+    private static String[] environmentWithout(List<String> unset) {
+        List<String> out = new ArrayList<>();
+        for (var e : System.getenv().entrySet()) {
+            if (!unset.contains(e.getKey())) {
+                out.add(e.getKey() + "=" + e.getValue());
+            }
+        }
+        return out.toArray(new String[0]);
     }
 
     /** Marks every descriptor above stderr close-on-exec; the JVM may still use them until the exec. */
