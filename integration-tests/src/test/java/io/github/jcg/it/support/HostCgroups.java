@@ -175,7 +175,14 @@ public final class HostCgroups {
         }
     }
 
-    /** Removes the parent everywhere; true when nothing of it is left. */
+    /** Removes this run's parent, if a test made it. */
+    public static synchronized void removeThisRunsParent() {
+        if (instance != null) {
+            instance.removeParent();
+        }
+    }
+
+    /** Removes the parent everywhere. */
     public synchronized void removeParent() {
         if (created) {
             removeTree(parent);
