@@ -33,7 +33,8 @@ import java.util.List;
  *   <li>the cgroup hierarchies remounted writable by {@code setup.sh} (Docker mounts them
  *       read-only), and optionally a cgroup2 filesystem at {@code /sys/fs/cgroup/unified};</li>
  *   <li>Docker's init as PID 1, so killed workloads are reaped;</li>
- *   <li>the freshly built {@code jcg.jar} at {@code /opt/jcg/jcg.jar} and a {@code jcg} wrapper on PATH.</li>
+ *   <li>the freshly built {@code jcg.jar} at {@code /opt/jcg/jcg.jar}, a {@code jcg} wrapper on PATH,
+ *       and {@link io.github.jcg.it.probe.CoreProbe} to drive the library directly.</li>
  * </ul>
  */
 public final class JcgContainer extends GenericContainer<JcgContainer> {
@@ -59,6 +60,8 @@ public final class JcgContainer extends GenericContainer<JcgContainer> {
         withLabel(DockerEnv.RUN_LABEL, DockerEnv.RUN_ID);
         withEnv("JCG_IT_UNIFIED", mountUnified ? "1" : "0");
         withCopyFileToContainer(MountableFile.forHostPath(Jcg.jar()), "/opt/jcg/jcg.jar");
+        withCopyFileToContainer(MountableFile.forClasspathResource("io/github/jcg/it/probe/CoreProbe.class"),
+                "/opt/jcg/probe/io/github/jcg/it/probe/CoreProbe.class");
         withCopyToContainer(Transferable.of(resource("setup.sh"), 0755), "/usr/local/bin/jcg-it-setup");
         withCopyToContainer(Transferable.of(resource("jcg"), 0755), "/usr/local/bin/jcg");
         withCommand("/usr/local/bin/jcg-it-setup");
@@ -104,6 +107,14 @@ public final class JcgContainer extends GenericContainer<JcgContainer> {
     public Result jcg(String... args) {
         List<String> command = new ArrayList<>();
         command.add("jcg");
+        command.addAll(List.of(args));
+        return exec(command.toArray(String[]::new));
+    }
+
+    /** The core library's {@link io.github.jcg.it.probe.CoreProbe} in the container. */
+    public Result probe(String... args) {
+        List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", "/opt/jcg/jcg.jar:/opt/jcg/probe", "io.github.jcg.it.probe.CoreProbe"));
         command.addAll(List.of(args));
         return exec(command.toArray(String[]::new));
     }
