@@ -75,10 +75,10 @@ class ContainerCommandsIT {
         ok(container.jcg("create", "-g", "cpu,cpuacct:/jq"));
         ok(container.jcg("set", "-r", "cpu.cfs_period_us=100000", "-r", "cpu.cfs_quota_us=20000", "/jq"));
 
-        CpuShare used = CpuShare.parse(container.sh(CpuShare.SAMPLE + """
-                jcg exec -g cpu,cpuacct:/jq -- sh -c 'while :; do :; done' >/dev/null 2>&1 &
+        CpuShare used = CpuShare.parse(container.sh(CpuShare.SAMPLE + CpuShare.AWAIT + """
+                jcg exec -g cpu,cpuacct:/jq -- sh -c 'while :; do :; done' >/tmp/exec.log 2>&1 &
                 pid=$!
-                for i in $(seq 300); do [ "$(cat /proc/$pid/comm)" = sh ] && break; sleep 0.1; done
+                await_comm $pid sh || { wait $pid; echo "jcg exec ended with status $?" >&2; cat /tmp/exec.log >&2; exit 3; }
                 sleep 0.5
                 sample /jq 3
                 kill $pid
@@ -107,11 +107,11 @@ class ContainerCommandsIT {
     @Test
     void topInBatchModeShowsTheContainersGroups() {
         container.requireBuilt("top");
-        Result r = container.sh("""
+        Result r = container.sh(CpuShare.AWAIT + """
                 mkdir -p /sys/fs/cgroup/cpu/topbusy /sys/fs/cgroup/cpuacct/topbusy
-                jcg exec -g cpu,cpuacct:/topbusy -- sh -c 'while :; do :; done' >/dev/null 2>&1 &
+                jcg exec -g cpu,cpuacct:/topbusy -- sh -c 'while :; do :; done' >/tmp/exec.log 2>&1 &
                 pid=$!
-                for i in $(seq 300); do [ "$(cat /proc/$pid/comm)" = sh ] && break; sleep 0.1; done
+                await_comm $pid sh || { wait $pid; echo "jcg exec ended with status $?" >&2; cat /tmp/exec.log >&2; exit 3; }
                 jcg top -b -n 2 -d 1; status=$?
                 kill $pid
                 exit $status
@@ -124,7 +124,7 @@ class ContainerCommandsIT {
     @Test
     void fibtestUnderAQuotaGetsItsShareAndIsThrottled() {
         container.requireBuilt("fibtest");
-        Result r = container.sh(CpuShare.SAMPLE + """
+        Result r = container.sh(CpuShare.SAMPLE + CpuShare.AWAIT + """
                 mkdir /sys/fs/cgroup/cpu/fib /sys/fs/cgroup/cpuacct/fib
                 echo 100000 > /sys/fs/cgroup/cpu/fib/cpu.cfs_period_us
                 echo 50000 > /sys/fs/cgroup/cpu/fib/cpu.cfs_quota_us

@@ -3,15 +3,21 @@ package io.github.jcg.it.container;
 import io.github.jcg.it.support.Capabilities;
 import io.github.jcg.it.support.CgroupMount;
 import io.github.jcg.it.support.InfoJson;
+import io.github.jcg.it.support.Jcg;
+import io.github.jcg.it.support.Processes;
 import io.github.jcg.it.support.Json;
 import io.github.jcg.it.support.ProcCgroup;
 import io.github.jcg.it.support.Result;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +63,21 @@ class ContainerDiscoveryIT {
         assertThat(inside).containsExactlyInAnyOrderElementsOf(
                 DockerEnv.grantableCapabilities().stream().map(Enum::name).toList());
         assertThat(inside).contains("SYS_ADMIN");
+    }
+
+    @Test
+    void theImagesJavaHasEveryModuleTheJarNeeds() {
+        // the image's runtime is cut by jlink to a module list: a jar that starts needing another
+        // module would fail in the container with NoClassDefFoundError, far from the cause
+        Path jdeps = Path.of(System.getProperty("java.home"), "bin", "jdeps");
+        Assumptions.assumeTrue(Files.isExecutable(jdeps), "no jdeps in " + System.getProperty("java.home"));
+        Result needed = Processes.run(List.of(jdeps.toString(), "--multi-release", "17", "--ignore-missing-deps",
+                "--print-module-deps", Jcg.jar().toString()), Duration.ofMinutes(2)).requireOk();
+        List<String> present = container.exec("java", "--list-modules").requireOk().lines().stream()
+                .map(l -> l.split("@")[0]).toList();
+
+        assertThat(present).as("modules of the image's Java (integration-tests/image/build-image.sh)")
+                .containsAll(List.of(needed.out().strip().split(",")));
     }
 
     @Test

@@ -48,10 +48,10 @@ class ContainerLibraryIT {
         assertThat(container.exec("cat", "/sys/fs/cgroup/cpu/lib/cpu.cfs_quota_us", "/sys/fs/cgroup/cpu/lib/cpu.cfs_period_us")
                 .requireOk().out()).isEqualTo("20000\n100000\n");
 
-        Result loop = container.sh("""
-                jcg exec -g cpu,cpuacct,pids:/lib -- sh -c 'while :; do :; done' >/dev/null 2>&1 &
+        Result loop = container.sh(CpuShare.AWAIT + """
+                jcg exec -g cpu,cpuacct,pids:/lib -- sh -c 'while :; do :; done' >/tmp/exec.log 2>&1 &
                 pid=$!
-                for i in $(seq 300); do [ "$(cat /proc/$pid/comm)" = sh ] && break; sleep 0.1; done
+                await_comm $pid sh || { wait $pid; echo "jcg exec ended with status $?" >&2; cat /tmp/exec.log >&2; exit 3; }
                 echo $pid
                 """).requireOk();
         String pid = loop.out().strip();

@@ -38,14 +38,14 @@ class ContainerQuotaIT {
 
     @Test
     void aBusyLoopStartedByJcgExecUnderA20PercentQuotaGetsAFifthOfACpu() {
-        Result r = container.sh(CpuShare.SAMPLE + """
+        Result r = container.sh(CpuShare.SAMPLE + CpuShare.AWAIT + """
                 mkdir /sys/fs/cgroup/cpu/q /sys/fs/cgroup/cpuacct/q
                 echo 100000 > /sys/fs/cgroup/cpu/q/cpu.cfs_period_us
                 echo 20000 > /sys/fs/cgroup/cpu/q/cpu.cfs_quota_us
-                jcg exec -g cpu,cpuacct:/q -- sh -c 'while :; do :; done' >/dev/null 2>&1 &
+                jcg exec -g cpu,cpuacct:/q -- sh -c 'while :; do :; done' >/tmp/exec.log 2>&1 &
                 pid=$!
                 # measure the loop, not jcg's start-up: wait until jcg has become the shell
-                for i in $(seq 300); do [ "$(cat /proc/$pid/comm)" = sh ] && break; sleep 0.1; done
+                await_comm $pid sh || { wait $pid; echo "jcg exec ended with status $?" >&2; cat /tmp/exec.log >&2; exit 3; }
                 sleep 0.5
                 sample /q 3
                 cat /proc/$pid/cgroup

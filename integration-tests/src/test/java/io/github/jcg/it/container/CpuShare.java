@@ -31,6 +31,29 @@ public record CpuShare(double share, long periods, long throttled) {
             }
             """;
 
+    /**
+     * A shell function: {@code await_comm PID NAME} waits until the process has replaced itself
+     * with NAME (jcg exec's exec), and fails soon if it ended instead. A zombie for a moment is
+     * not an end: the JVM calls execve from a thread that is not the thread-group leader, and
+     * the leader shows as a zombie while the kernel hands its PID over.
+     */
+    public static final String AWAIT = """
+            await_comm() {
+              z=0
+              for i in $(seq 300); do
+                [ "$(cat "/proc/$1/comm" 2>/dev/null)" = "$2" ] && return 0
+                if [ ! -e "/proc/$1" ] || grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null; then
+                  z=$((z + 1))
+                  [ $z -ge 10 ] && { echo "process $1 ended before it became $2" >&2; return 1; }
+                else
+                  z=0
+                fi
+                sleep 0.1
+              done
+              echo "process $1 did not become $2 within 30 s" >&2; return 1
+            }
+            """;
+
     /** Reads the {@code key=value} lines {@code sample} printed (other lines are ignored). */
     public static CpuShare parse(Result r) {
         Map<String, Long> v = new HashMap<>();
