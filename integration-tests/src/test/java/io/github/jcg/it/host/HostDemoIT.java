@@ -60,7 +60,8 @@ class HostDemoIT {
         Map<String, Object> choked = phases.stream().filter(p -> p.get("quotaMicros") != null)
                 .min(Comparator.comparingDouble(p -> number(p, "limitCpuPercent"))).orElseThrow();
         assertThat(number(choked, "limitCpuPercent")).isEqualTo(2.0);
-        assertThat(number(choked, "measuredCpuPercent")).as("choked phase %s", choked).isLessThan(5.0);
+        // 2 % plus what a group may overrun per period since Linux 5.4 (about 1 ms of 50 per CPU)
+        assertThat(number(choked, "measuredCpuPercent")).as("choked phase %s", choked).isLessThan(6.0);
         assertThat(((Number) choked.get("throttledPeriods")).longValue()).isPositive();
         assertThat(number(baseline, "measuredCpuPercent")).as("baseline %s", baseline).isGreaterThan(40.0);
         assertThat(dir.resolve("demo.png")).isNotEmptyFile();
