@@ -2,6 +2,7 @@ package io.github.jcg.it.support;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ public final class Json {
     }
 
     public static Object parse(String text) {
-        try (JsonParser p = FACTORY.createParser(text)) {
+        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), text)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new AssertionError("no JSON in: " + text);

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -93,11 +92,5 @@ public final class Processes {
             }
         }
         return false;
-    }
-
-    /** {@code sh -c script}. */
-    public static List<String> sh(String script) {
-        List<String> c = new ArrayList<>(List.of("sh", "-c", script));
-        return c;
     }
 }
