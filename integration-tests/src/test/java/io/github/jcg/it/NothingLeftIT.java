@@ -1,0 +1,41 @@
+package io.github.jcg.it;
+
+import io.github.jcg.it.container.DockerEnv;
+import io.github.jcg.it.support.HostCgroups;
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs after every other class ({@link ClassOrderer.OrderAnnotation}, set in
+ * junit-platform.properties): removes this run's parent group and checks that no
+ * {@code jcg-it-*} group is left in any hierarchy (this run's, or one of a run whose JVM is
+ * gone) and that no container of this run is left.
+ */
+@Tag("host")
+@Order(Integer.MAX_VALUE)
+class NothingLeftIT {
+    @Test
+    void noTestGroupIsLeftInAnyHierarchy() {
+        // this run's parent is removed here, by the last class, after every test that used it
+        HostCgroups.removeThisRunsParent();
+
+        List<Path> left = HostCgroups.leftovers(true);
+
+        assertThat(left).as("jcg-it groups left behind (remove them with rmdir once empty)").isEmpty();
+    }
+
+    @Test
+    void noContainerOfThisRunIsLeft() {
+        List<String> left = DockerEnv.leftoverContainers().stream().map(c -> c.getId() + " " + List.of(c.getNames())).toList();
+        DockerEnv.removeLeftovers();
+
+        assertThat(left).as("containers of this run still there after their tests").isEmpty();
+    }
+}
