@@ -46,8 +46,12 @@ final class PicocliCommands {
     }
 
     static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine jcg = new CommandLine(new JcgCommand());
         String wanted = args.length > 0 ? args[0] : "";
+        if (!wanted.isEmpty() && !wanted.startsWith("-") && !wanted.equals("help") && !COMMANDS.containsKey(wanted)) {
+            // picocli would let a --help further on win and exit 0 with the listing
+            return GetoptRunner.usageError("jcg", "unknown command '" + wanted + "'; jcg --help lists the commands", err);
+        }
+        CommandLine jcg = new CommandLine(new JcgCommand());
         if (COMMANDS.get(wanted) != null) {
             jcg.addSubcommand(wanted, COMMANDS.get(wanted).get());
         } else {
