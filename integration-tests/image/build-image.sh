@@ -14,10 +14,10 @@ set -euo pipefail
 
 suite=bookworm
 mirror="${JCG_IT_MIRROR:-http://deb.debian.org/debian}"
-# what jcg.jar needs (jdeps: java.base, java.logging, jdk.unsupported for jnr-ffi, and
-# jdk.security.auth for the caller's uid/gid), JMX for the workload's CPU clocks and
-# java.desktop for the demo's PNG chart; ContainerDiscoveryIT checks the jar against this list
-modules=java.base,java.logging,java.management,jdk.unsupported,jdk.security.auth,java.desktop
+# what jcg.jar needs (jdeps: java.base, jdk.unsupported for jnr-ffi, java.desktop for the
+# demo's PNG chart and java.sql that JFreeChart's JDBC datasets link to), java.logging, and JMX
+# for the workload's CPU clocks; ContainerDiscoveryIT checks the jar against this list
+modules=java.base,java.logging,java.management,jdk.unsupported,java.desktop,java.sql
 repo=jcg-it
 
 say() { echo "build-image: $*" >&2; }
