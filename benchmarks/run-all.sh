@@ -38,6 +38,6 @@ mvn -B -q -Dstyle.color=never -DskipTests install >&2
   benchmarks/top-agreement.sh 6
   echo
   echo "## jcg top vs systemd-cgtop: scale"
-  benchmarks/top-scale.sh "100 1000 10000" 5 3
+  benchmarks/top-scale.sh "100 1000 10000" 10 3
 } 2>&1 | tee "$out"
 echo "written to $out" >&2
