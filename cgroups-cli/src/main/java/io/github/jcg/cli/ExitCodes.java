@@ -156,6 +156,6 @@ public final class ExitCodes {
 
     /** The tool a command object stands for, or {@code null} for jcg-only commands. */
     static Tool toolOf(Object command) {
-        return command instanceof LibcgroupTool t ? t.tool() : null;
+        return command instanceof GetoptCommand g ? g.syntax().tool() : null;
     }
 }

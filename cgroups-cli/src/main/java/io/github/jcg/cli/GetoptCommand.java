@@ -1,9 +1,6 @@
 package io.github.jcg.cli;
 
 import io.github.jcg.cli.getopt.Getopt;
-import io.github.jcg.cli.getopt.LongOption;
-
-import java.util.List;
 
 /**
  * A command parsed the way libcgroup's tools parse: GNU {@code getopt_long} with the tool's own
@@ -12,14 +9,8 @@ import java.util.List;
  * touches picocli, whose reflective start-up costs more than these commands' whole work.
  */
 public interface GetoptCommand {
-    /** getopt's option string, e.g. {@code "r:hnvg:am"}; a leading '+' stops at the first operand. */
-    String optstring();
-
-    /** The long options ({@code --debug} is added by the runner). */
-    List<LongOption> longOptions();
-
-    /** One line for jcg's command listing. */
-    String summary();
+    /** Its options, its one-line summary and the tool whose exit codes it uses. */
+    GetoptSyntax syntax();
 
     /** What {@code -h} prints, for the tool as it was invoked ({@code cgget}, {@code jcg get}). */
     String usage(String name);

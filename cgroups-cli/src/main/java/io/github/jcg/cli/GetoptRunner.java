@@ -29,7 +29,7 @@ public final class GetoptRunner {
     public static int run(GetoptCommand command, String name, String[] args, PrintWriter out, PrintWriter err) {
         Getopt.Parsed parsed;
         try {
-            parsed = new Getopt(command.optstring(), withDebug(command.longOptions())).parse(args);
+            parsed = new Getopt(command.syntax().optstring(), withDebug(command.syntax().longOptions())).parse(args);
         } catch (UsageException e) {
             return usageError(name, e.getMessage(), err);
         }

@@ -70,7 +70,7 @@ final class PicocliCommands {
     /** A getopt command's entry in the listing: its name and summary (it never runs through picocli). */
     private static CommandLine listed(String name) {
         CommandSpec spec = CommandSpec.create().name(name);
-        spec.usageMessage().description(Tools.getoptCommand(name).summary());
+        spec.usageMessage().description(Tools.getoptCommand(name).syntax().summary());
         return new CommandLine(spec);
     }
 

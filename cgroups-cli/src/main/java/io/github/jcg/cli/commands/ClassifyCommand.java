@@ -2,9 +2,9 @@ package io.github.jcg.cli.commands;
 
 import io.github.jcg.cli.ExitCodes;
 import io.github.jcg.cli.GetoptCommand;
+import io.github.jcg.cli.GetoptSyntax;
 import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.Invocation;
-import io.github.jcg.cli.LibcgroupTool;
 import io.github.jcg.cli.UsageText;
 import io.github.jcg.cli.getopt.Getopt;
 import io.github.jcg.cli.getopt.LongOption;
@@ -28,13 +28,15 @@ import java.util.OptionalLong;
  * {@code --sticky} and {@code --cancel-sticky} are accepted and change nothing, and a process
  * cannot be classified by {@code cgrules.conf}: name the group with {@code -g}.
  */
-public final class ClassifyCommand implements GetoptCommand, LibcgroupTool {
+public final class ClassifyCommand implements GetoptCommand {
     /** cgclassify's option string: '+' because everything after the first pid is a pid. */
     private static final String OPTSTRING = "+g:sh";
     /** getopt's key of --cancel-sticky, which has no short form (as in libcgroup). */
     private static final char CANCEL_STICKY = '\uF201';
     private static final List<LongOption> LONG_OPTIONS = List.of(
             LongOption.flag("sticky", 's'), LongOption.flag("cancel-sticky", CANCEL_STICKY), LongOption.flag("help", 'h'));
+    private static final GetoptSyntax SYNTAX = new GetoptSyntax(OPTSTRING, LONG_OPTIONS,
+            "Move running processes into control groups (libcgroup's cgclassify).", ExitCodes.Tool.CGCLASSIFY);
 
     private final List<GroupSpec> groups = new ArrayList<>();
     private boolean sticky;
@@ -43,30 +45,15 @@ public final class ClassifyCommand implements GetoptCommand, LibcgroupTool {
     private Invocation invocation;
 
     @Override
-    public ExitCodes.Tool tool() {
-        return ExitCodes.Tool.CGCLASSIFY;
-    }
-
-    @Override
-    public String optstring() {
-        return OPTSTRING;
-    }
-
-    @Override
-    public List<LongOption> longOptions() {
-        return LONG_OPTIONS;
-    }
-
-    @Override
-    public String summary() {
-        return "Move running processes into control groups (libcgroup's cgclassify).";
+    public GetoptSyntax syntax() {
+        return SYNTAX;
     }
 
     @Override
     public String usage(String name) {
         return new UsageText(name)
                 .synopsis("[-g <controllers>:<path>] ... [--sticky | --cancel-sticky] <pid> ...")
-                .line(summary())
+                .line(SYNTAX.summary())
                 .line("Options end at the first pid.")
                 .option("-g <controllers>:<path>", "Where to move the processes (repeatable)")
                 .option("-s, --sticky", "Accepted for compatibility; jcg runs no rules daemon")

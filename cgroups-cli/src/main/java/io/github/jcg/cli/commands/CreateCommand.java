@@ -2,9 +2,9 @@ package io.github.jcg.cli.commands;
 
 import io.github.jcg.cli.ExitCodes;
 import io.github.jcg.cli.GetoptCommand;
+import io.github.jcg.cli.GetoptSyntax;
 import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.Invocation;
-import io.github.jcg.cli.LibcgroupTool;
 import io.github.jcg.cli.ToolException;
 import io.github.jcg.cli.UsageText;
 import io.github.jcg.cli.getopt.Getopt;
@@ -36,12 +36,14 @@ import java.util.Set;
  * All or nothing: when a later group or a limit fails, the groups this command made are
  * removed again (groups that existed before are left alone, as cgcreate leaves them).
  */
-public final class CreateCommand implements GetoptCommand, LibcgroupTool {
+public final class CreateCommand implements GetoptCommand {
     /** cgcreate's option string. */
     private static final String OPTSTRING = "a:t:g:hd:f:s:";
     private static final List<LongOption> LONG_OPTIONS = ResourceOptions.withLimits(
             LongOption.flag("help", 'h'), LongOption.withValue("task", 't'), LongOption.withValue("admin", 'a'),
             LongOption.withValue("dperm", 'd'), LongOption.withValue("fperm", 'f'), LongOption.withValue("tperm", 's'));
+    private static final GetoptSyntax SYNTAX = new GetoptSyntax(OPTSTRING, LONG_OPTIONS,
+            "Create control groups (libcgroup's cgcreate).", ExitCodes.Tool.CGCREATE);
 
     private final List<GroupSpec> groups = new ArrayList<>();
     private String admin;
@@ -53,25 +55,15 @@ public final class CreateCommand implements GetoptCommand, LibcgroupTool {
     private final List<String> unexpected = new ArrayList<>();
 
     @Override
-    public String optstring() {
-        return OPTSTRING;
-    }
-
-    @Override
-    public List<LongOption> longOptions() {
-        return LONG_OPTIONS;
-    }
-
-    @Override
-    public String summary() {
-        return "Create control groups (libcgroup's cgcreate).";
+    public GetoptSyntax syntax() {
+        return SYNTAX;
     }
 
     @Override
     public String usage(String name) {
         UsageText usage = new UsageText(name)
                 .synopsis("[-h] [-f mode] [-d mode] [-s mode] [-t <tuid>:<tgid>] [-a <agid>:<auid>] -g <controllers>:<path> [-g ...]")
-                .line(summary())
+                .line(SYNTAX.summary())
                 .line("-g cpu,memory:web creates web in the cpu and memory hierarchies; * means all, :web none (v2 only).")
                 .option("-a, --admin <uid>:<gid>", "Owner of the group and its files: user:group, user or :group, by name or number")
                 .option("-d, --dperm <mode>", "Mode of the group directory, e.g. 775")
@@ -95,11 +87,6 @@ public final class CreateCommand implements GetoptCommand, LibcgroupTool {
             }
         }
         unexpected.addAll(parsed.operands());
-    }
-
-    @Override
-    public ExitCodes.Tool tool() {
-        return ExitCodes.Tool.CGCREATE;
     }
 
     @Override

@@ -2,9 +2,9 @@ package io.github.jcg.cli.commands;
 
 import io.github.jcg.cli.ExitCodes;
 import io.github.jcg.cli.GetoptCommand;
+import io.github.jcg.cli.GetoptSyntax;
 import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.Invocation;
-import io.github.jcg.cli.LibcgroupTool;
 import io.github.jcg.cli.ToolException;
 import io.github.jcg.cli.UsageText;
 import io.github.jcg.cli.getopt.Getopt;
@@ -28,36 +28,28 @@ import java.util.stream.Collectors;
  * exits with the code of the last failure; each group is removed all or nothing (the core
  * checks children and processes before it removes anything).
  */
-public final class DeleteCommand implements GetoptCommand, LibcgroupTool {
+public final class DeleteCommand implements GetoptCommand {
     /** cgdelete's option string. */
     private static final String OPTSTRING = "rhg:";
     private static final List<LongOption> LONG_OPTIONS = List.of(
             LongOption.flag("recursive", 'r'), LongOption.flag("help", 'h'), LongOption.withValue("group", 'g'));
+    private static final GetoptSyntax SYNTAX = new GetoptSyntax(OPTSTRING, LONG_OPTIONS,
+            "Remove control groups (libcgroup's cgdelete); their processes move to the parent group.", ExitCodes.Tool.CGDELETE);
 
     private boolean recursive;
     private final List<GroupSpec> options = new ArrayList<>();
     private final List<String> operands = new ArrayList<>();
 
     @Override
-    public String optstring() {
-        return OPTSTRING;
-    }
-
-    @Override
-    public List<LongOption> longOptions() {
-        return LONG_OPTIONS;
-    }
-
-    @Override
-    public String summary() {
-        return "Remove control groups (libcgroup's cgdelete); their processes move to the parent group.";
+    public GetoptSyntax syntax() {
+        return SYNTAX;
     }
 
     @Override
     public String usage(String name) {
         return new UsageText(name)
                 .synopsis("[-h] [-r] [[-g] <controllers>:<path>] ...")
-                .line(summary())
+                .line(SYNTAX.summary())
                 .option("-g, --group <controllers>:<path>", "A group to remove (repeatable; -g is optional)")
                 .option("-r, --recursive", "Also remove every group below each group")
                 .commonOptions()
@@ -78,11 +70,6 @@ public final class DeleteCommand implements GetoptCommand, LibcgroupTool {
     }
 
     @Override
-    public ExitCodes.Tool tool() {
-        return ExitCodes.Tool.CGDELETE;
-    }
-
-    @Override
     public int run(Invocation invocation, Getopt.Parsed parsed) {
         read(parsed);
         CgroupHost host = Hosts.current();
@@ -94,7 +81,7 @@ public final class DeleteCommand implements GetoptCommand, LibcgroupTool {
                 delete(host, g);
             } catch (CgroupException | ToolException e) {
                 invocation.failure(e.getMessage(), e);
-                status = ExitCodes.of(e, tool());
+                status = ExitCodes.of(e, SYNTAX.tool());
             }
         }
         return status;

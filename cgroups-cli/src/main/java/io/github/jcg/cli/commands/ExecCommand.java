@@ -1,6 +1,7 @@
 package io.github.jcg.cli.commands;
 
 import io.github.jcg.cli.GetoptCommand;
+import io.github.jcg.cli.GetoptSyntax;
 import io.github.jcg.cli.Invocation;
 import io.github.jcg.cli.UsageText;
 import io.github.jcg.cli.getopt.Getopt;
@@ -26,30 +27,22 @@ public final class ExecCommand implements GetoptCommand {
     /** cgexec's option string: '+' stops at the command. */
     private static final String OPTSTRING = "+g:sh";
     private static final List<LongOption> LONG_OPTIONS = List.of(LongOption.flag("sticky", 's'), LongOption.flag("help", 'h'));
+    private static final GetoptSyntax SYNTAX = new GetoptSyntax(OPTSTRING, LONG_OPTIONS,
+            "Run a command in the given control groups (libcgroup's cgexec).", null);
 
     private final List<GroupSpec> groups = new ArrayList<>();
     private final List<String> command = new ArrayList<>();
 
     @Override
-    public String optstring() {
-        return OPTSTRING;
-    }
-
-    @Override
-    public List<LongOption> longOptions() {
-        return LONG_OPTIONS;
-    }
-
-    @Override
-    public String summary() {
-        return "Run a command in the given control groups (libcgroup's cgexec).";
+    public GetoptSyntax syntax() {
+        return SYNTAX;
     }
 
     @Override
     public String usage(String name) {
         return new UsageText(name)
                 .synopsis("[-h] [-g <controllers>:<path>] [--sticky] command [arguments] ...")
-                .line(summary())
+                .line(SYNTAX.summary())
                 .line("jcg moves itself into the groups, then replaces itself with the command (same PID, the")
                 .line("command's own exit status). Options end at the command.")
                 .option("-g <controllers>:<path>", "Control group to run the command in (repeatable)")

@@ -2,9 +2,9 @@ package io.github.jcg.cli.commands;
 
 import io.github.jcg.cli.ExitCodes;
 import io.github.jcg.cli.GetoptCommand;
+import io.github.jcg.cli.GetoptSyntax;
 import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.Invocation;
-import io.github.jcg.cli.LibcgroupTool;
 import io.github.jcg.cli.ToolException;
 import io.github.jcg.cli.UsageText;
 import io.github.jcg.cli.compat.Vocabulary;
@@ -37,13 +37,15 @@ import java.util.Optional;
  * of groups. Every value is read before anything is printed, so a failure prints nothing on
  * stdout, as with libcgroup.
  */
-public final class GetCommand implements GetoptCommand, LibcgroupTool {
+public final class GetCommand implements GetoptCommand {
     /** cgget's "r:hnvg:am", then jcg's -1/-2 (cgxget), -i and -o. */
     private static final String OPTSTRING = "r:hnvg:am12io:";
     private static final List<LongOption> LONG_OPTIONS = List.of(
             LongOption.withValue("variable", 'r'), LongOption.flag("help", 'h'), LongOption.flag("all", 'a'),
             LongOption.flag("values-only", 'v'), LongOption.flag("v1", '1'), LongOption.flag("v2", '2'),
             LongOption.flag("ignore-unmappable", 'i'), LongOption.withValue("output", 'o'));
+    private static final GetoptSyntax SYNTAX = new GetoptSyntax(OPTSTRING, LONG_OPTIONS,
+            "Print settings of control groups (libcgroup's cgget; with -1/-2, cgxget).", ExitCodes.Tool.CGGET);
 
     private final GetRequest request = new GetRequest();
     private CgroupVersion asked;
@@ -55,18 +57,8 @@ public final class GetCommand implements GetoptCommand, LibcgroupTool {
     private final List<String> paths = new ArrayList<>();
 
     @Override
-    public String optstring() {
-        return OPTSTRING;
-    }
-
-    @Override
-    public List<LongOption> longOptions() {
-        return LONG_OPTIONS;
-    }
-
-    @Override
-    public String summary() {
-        return "Print settings of control groups (libcgroup's cgget; with -1/-2, cgxget).";
+    public GetoptSyntax syntax() {
+        return SYNTAX;
     }
 
     @Override
@@ -74,7 +66,7 @@ public final class GetCommand implements GetoptCommand, LibcgroupTool {
         return new UsageText(name)
                 .synopsis("[-nv] [-r <name>] [-g <controllers>] [-a] <path> ...")
                 .synopsis("[-nv] [-r <name>] -g <controllers>:<path> ...")
-                .line(summary())
+                .line(SYNTAX.summary())
                 .line("Without -r, -g or -a every mounted controller's files are printed.")
                 .option("-a, --all", "Print every file of every mounted controller")
                 .option("-g <controllers>", "Print every file of these controllers (repeatable)")
@@ -111,11 +103,6 @@ public final class GetCommand implements GetoptCommand, LibcgroupTool {
             }
         }
         paths.addAll(parsed.operands());
-    }
-
-    @Override
-    public ExitCodes.Tool tool() {
-        return ExitCodes.Tool.CGGET;
     }
 
     @Override

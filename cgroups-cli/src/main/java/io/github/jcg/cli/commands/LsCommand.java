@@ -2,9 +2,9 @@ package io.github.jcg.cli.commands;
 
 import io.github.jcg.cli.ExitCodes;
 import io.github.jcg.cli.GetoptCommand;
+import io.github.jcg.cli.GetoptSyntax;
 import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.Invocation;
-import io.github.jcg.cli.LibcgroupTool;
 import io.github.jcg.cli.UsageText;
 import io.github.jcg.cli.getopt.Getopt;
 import io.github.jcg.cli.getopt.LongOption;
@@ -28,41 +28,28 @@ import java.util.Optional;
  * that has one of its controllers. A spec whose controllers are all unmounted is reported
  * (ECGFAIL) and the others are still listed; a group that does not exist lists nothing.
  */
-public final class LsCommand implements GetoptCommand, LibcgroupTool {
+public final class LsCommand implements GetoptCommand {
     /** lscgroup's "hg:", then jcg's -o. */
     private static final String OPTSTRING = "hg:o:";
     private static final List<LongOption> LONG_OPTIONS = List.of(
             LongOption.flag("help", 'h'), LongOption.withValue("group", 'g'), LongOption.withValue("output", 'o'));
+    private static final GetoptSyntax SYNTAX = new GetoptSyntax(OPTSTRING, LONG_OPTIONS,
+            "List control groups (libcgroup's lscgroup).", ExitCodes.Tool.LSCGROUP);
 
     private final List<GroupSpec> options = new ArrayList<>();
     private String output = "text";
     private final List<String> operands = new ArrayList<>();
 
     @Override
-    public ExitCodes.Tool tool() {
-        return ExitCodes.Tool.LSCGROUP;
-    }
-
-    @Override
-    public String optstring() {
-        return OPTSTRING;
-    }
-
-    @Override
-    public List<LongOption> longOptions() {
-        return LONG_OPTIONS;
-    }
-
-    @Override
-    public String summary() {
-        return "List control groups (libcgroup's lscgroup).";
+    public GetoptSyntax syntax() {
+        return SYNTAX;
     }
 
     @Override
     public String usage(String name) {
         return new UsageText(name)
                 .synopsis("[-h] [[-g] <controllers>:<path>] [...]")
-                .line(summary())
+                .line(SYNTAX.summary())
                 .option("-g, --group <controllers>:<path>", "A group to list with the groups below it (repeatable; -g is optional)")
                 .option("-o, --output <format>", "text (default, as lscgroup prints) or json")
                 .commonOptions()

@@ -2,9 +2,9 @@ package io.github.jcg.cli.commands;
 
 import io.github.jcg.cli.ExitCodes;
 import io.github.jcg.cli.GetoptCommand;
+import io.github.jcg.cli.GetoptSyntax;
 import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.Invocation;
-import io.github.jcg.cli.LibcgroupTool;
 import io.github.jcg.cli.UsageText;
 import io.github.jcg.cli.getopt.Getopt;
 import io.github.jcg.cli.getopt.LongOption;
@@ -27,12 +27,14 @@ import java.util.Set;
  * {@code /proc/cgroups}, as lssubsys orders them; the v2 hierarchy is listed with the
  * controllers its root offers.
  */
-public final class LssubsysCommand implements GetoptCommand, LibcgroupTool {
+public final class LssubsysCommand implements GetoptCommand {
     /** lssubsys's "mMhai", then jcg's -o. */
     private static final String OPTSTRING = "mMhaio:";
     private static final List<LongOption> LONG_OPTIONS = List.of(
             LongOption.flag("help", 'h'), LongOption.flag("mount-points", 'm'), LongOption.flag("all-mount-points", 'M'),
             LongOption.flag("all", 'a'), LongOption.flag("hierarchies", 'i'), LongOption.withValue("output", 'o'));
+    private static final GetoptSyntax SYNTAX = new GetoptSyntax(OPTSTRING, LONG_OPTIONS,
+            "List controllers and their hierarchies (libcgroup's lssubsys).", ExitCodes.Tool.LSSUBSYS);
 
     private boolean mountPoints;
     private boolean allMountPoints;
@@ -42,23 +44,8 @@ public final class LssubsysCommand implements GetoptCommand, LibcgroupTool {
     private final List<String> names = new ArrayList<>();
 
     @Override
-    public ExitCodes.Tool tool() {
-        return ExitCodes.Tool.LSSUBSYS;
-    }
-
-    @Override
-    public String optstring() {
-        return OPTSTRING;
-    }
-
-    @Override
-    public List<LongOption> longOptions() {
-        return LONG_OPTIONS;
-    }
-
-    @Override
-    public String summary() {
-        return "List controllers and their hierarchies (libcgroup's lssubsys).";
+    public GetoptSyntax syntax() {
+        return SYNTAX;
     }
 
     @Override
@@ -66,7 +53,7 @@ public final class LssubsysCommand implements GetoptCommand, LibcgroupTool {
         return new UsageText(name)
                 .synopsis("[-i] [-m] [-M] [controller] [...]")
                 .synopsis("[-a] [-i] [-m] [-M]")
-                .line(summary())
+                .line(SYNTAX.summary())
                 .line("Without controllers, every mounted controller is listed.")
                 .option("-a, --all", "Also list controllers that are mounted nowhere")
                 .option("-i, --hierarchies", "Print each hierarchy's id (0 for cgroup v2)")

@@ -2,9 +2,9 @@ package io.github.jcg.cli.commands;
 
 import io.github.jcg.cli.ExitCodes;
 import io.github.jcg.cli.GetoptCommand;
+import io.github.jcg.cli.GetoptSyntax;
 import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.Invocation;
-import io.github.jcg.cli.LibcgroupTool;
 import io.github.jcg.cli.ToolException;
 import io.github.jcg.cli.UsageText;
 import io.github.jcg.cli.compat.Vocabulary;
@@ -35,7 +35,7 @@ import java.util.Optional;
  * ({@code --cpu 20%}). Unlike cgset, which stops half way, everything is checked before the
  * first write and the writes already made are undone when the kernel refuses one.
  */
-public final class SetCommand implements GetoptCommand, LibcgroupTool {
+public final class SetCommand implements GetoptCommand {
     /** cgset's "r:h", then jcg's -R, -1/-2 (cgxset) and -i. */
     private static final String OPTSTRING = "r:hR12i";
     /** getopt's key of --copy-from, which has no short form (as in libcgroup). */
@@ -44,6 +44,8 @@ public final class SetCommand implements GetoptCommand, LibcgroupTool {
             LongOption.withValue("rule", 'r'), LongOption.withValue("variable", 'r'), LongOption.flag("help", 'h'),
             LongOption.withValue("copy-from", COPY_FROM), LongOption.flag("recursive", 'R'), LongOption.flag("v1", '1'),
             LongOption.flag("v2", '2'), LongOption.flag("ignore-unmappable", 'i'));
+    private static final GetoptSyntax SYNTAX = new GetoptSyntax(OPTSTRING, LONG_OPTIONS,
+            "Set parameters of control groups (libcgroup's cgset; with -1/-2, cgxset).", ExitCodes.Tool.CGSET);
 
     private final List<String> rules = new ArrayList<>();
     private String copyFrom;
@@ -54,18 +56,8 @@ public final class SetCommand implements GetoptCommand, LibcgroupTool {
     private CgroupVersion asked;
 
     @Override
-    public String optstring() {
-        return OPTSTRING;
-    }
-
-    @Override
-    public List<LongOption> longOptions() {
-        return LONG_OPTIONS;
-    }
-
-    @Override
-    public String summary() {
-        return "Set parameters of control groups (libcgroup's cgset; with -1/-2, cgxset).";
+    public GetoptSyntax syntax() {
+        return SYNTAX;
     }
 
     @Override
@@ -74,7 +66,7 @@ public final class SetCommand implements GetoptCommand, LibcgroupTool {
                 .synopsis("[-R] [-r <name>=<value>] ... <path> ...")
                 .synopsis("[-R] --copy-from <source path> <path> ...")
                 .synopsis("[-R] [--cpu <cpus>] [--memory <bytes>] ... <path> ...")
-                .line(summary())
+                .line(SYNTAX.summary())
                 .line("Typed limits (--cpu, --memory, ...) mean the same on cgroup v1 and v2.")
                 .option("-r, --variable <name>=<value>", "A control file and the value to write (repeatable), e.g. cpu.shares=512")
                 .option("--copy-from <source path>", "Copy every writable setting of this group")
@@ -102,11 +94,6 @@ public final class SetCommand implements GetoptCommand, LibcgroupTool {
 
     /** One control-file write, in the host's own vocabulary. */
     record Write(Cgroup group, String file, String value) {
-    }
-
-    @Override
-    public ExitCodes.Tool tool() {
-        return ExitCodes.Tool.CGSET;
     }
 
     @Override
