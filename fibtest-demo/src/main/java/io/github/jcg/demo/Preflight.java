@@ -1,5 +1,6 @@
 package io.github.jcg.demo;
 
+import io.github.jcg.core.ProcessIds;
 import io.github.jcg.core.CgroupVersion;
 import io.github.jcg.core.Controller;
 import io.github.jcg.core.Hierarchy;
@@ -69,17 +70,12 @@ final class Preflight {
         }
     }
 
-    /** This process's effective uid, from {@code /proc/self/status}; -1 when it cannot be read. */
+    /** This process's effective uid; -1 when it cannot be read. */
     static long uid() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    return Long.parseLong(line.split("\\s+")[2]); // the effective uid
-                }
-            }
-        } catch (IOException | RuntimeException e) {
+            return ProcessIds.current().effectiveUid();
+        } catch (RuntimeException e) {
             return -1;
         }
-        return -1;
     }
 }

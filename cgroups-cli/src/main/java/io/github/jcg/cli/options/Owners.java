@@ -1,6 +1,7 @@
 package io.github.jcg.cli.options;
 
 import io.github.jcg.core.Ownership;
+import io.github.jcg.core.ProcessIds;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,24 +28,8 @@ public final class Owners {
 
     /** Resolves names against the host's {@code /etc}, keeping this process's ids for parts left out. */
     public static Owners ofThisProcess(Path etc) {
-        return new Owners(etc, ownId("Uid:"), ownId("Gid:"));
-    }
-
-    /**
-     * This process's real uid or gid, from {@code /proc/self/status} (the JDK's own accessor
-     * lives in jdk.security.auth, a module a minimal runtime may leave out).
-     */
-    private static int ownId(String field) {
-        try {
-            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field)) {
-                    return Integer.parseInt(line.substring(field.length()).strip().split("\\s+")[0]);
-                }
-            }
-        } catch (java.io.IOException | NumberFormatException e) {
-            // fall through
-        }
-        throw new IllegalStateException("cannot read this process's " + field + " from /proc/self/status");
+        ProcessIds self = ProcessIds.current();
+        return new Owners(etc, (int) self.uid(), (int) self.gid());
     }
 
     /** The owner {@code spec} names; throws with the unknown name otherwise. */

@@ -6,11 +6,11 @@ import io.github.jcg.core.Controller;
 import io.github.jcg.core.ControllerSelection;
 import io.github.jcg.core.DeleteOptions;
 import io.github.jcg.core.Hierarchy;
+import io.github.jcg.core.ProcessIds;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,15 +64,10 @@ final class RealKernel implements AutoCloseable {
 
     static long uid() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    return Long.parseLong(line.split("\\s+")[1]);
-                }
-            }
-        } catch (IOException e) {
+            return ProcessIds.current().effectiveUid();
+        } catch (RuntimeException e) {
             return -1;
         }
-        return -1;
     }
 
     /** A path under this test's parent. */
