@@ -1,6 +1,7 @@
 package io.github.jcg.cli.commands;
 
 import io.github.jcg.cli.GetoptCommand;
+import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.GetoptSyntax;
 import io.github.jcg.cli.Invocation;
 import io.github.jcg.cli.UsageText;
@@ -69,7 +70,7 @@ public final class ExecCommand implements GetoptCommand {
         }
         List<Cgroup> targets = new ArrayList<>();
         if (!groups.isEmpty()) {
-            CgroupHost host = CgroupHost.discover();
+            CgroupHost host = Hosts.current();
             for (GroupSpec g : groups) {
                 targets.add(host.group(g.path(), g.selection()));
             }

@@ -1,9 +1,9 @@
 package io.github.jcg.cli.commands;
 
 import io.github.jcg.cli.output.HostReportFormat;
-import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.HostReport;
 import io.github.jcg.cli.CommonOptions;
+import io.github.jcg.cli.Hosts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +27,7 @@ public final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        HostReport report = CgroupHost.discover().report();
+        HostReport report = Hosts.current().report();
         var out = spec.commandLine().getOut();
         switch (output) {
             case "json" -> HostReportFormat.json(report, out);

@@ -1,5 +1,6 @@
 package io.github.jcg.cli.top;
 
+import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.CommonOptions;
 import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.CgroupPath;
@@ -259,7 +260,7 @@ public final class TopCommand implements Callable<Integer> {
         }
         settings.json = output.equals("json");
         PrintWriter out = spec.commandLine().getOut();
-        CgroupHost host = CgroupHost.discover();
+        CgroupHost host = Hosts.current();
         boolean stdoutTerminal = Tty.stdoutIsTerminal();
         if (settings.iterations < 0) {
             settings.iterations = stdoutTerminal ? 0 : 1;
