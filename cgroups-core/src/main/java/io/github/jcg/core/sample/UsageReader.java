@@ -51,8 +51,20 @@ public final class UsageReader {
     private static final byte[] FULL = ascii("full");
     private static final byte[] TOTAL = ascii("total=");
 
+    private static final long PROCS_OR_THREADS = mask(Metric.PROCESSES, Metric.THREADS);
+    private static final long CPU_TIME = mask(Metric.CPU_USAGE_NANOS, Metric.CPU_USER_NANOS, Metric.CPU_SYSTEM_NANOS);
+    private static final long CPU_SPLIT = mask(Metric.CPU_USER_NANOS, Metric.CPU_SYSTEM_NANOS);
+    private static final long THROTTLE = mask(Metric.CPU_PERIODS, Metric.CPU_THROTTLED_PERIODS, Metric.CPU_THROTTLED_NANOS, Metric.CPU_BURSTS, Metric.CPU_BURST_NANOS);
+    private static final long CPU_LIMITS = mask(Metric.CPU_QUOTA_MICROS, Metric.CPU_PERIOD_MICROS);
+    private static final long MEMORY_ANY = mask(Metric.MEMORY_CURRENT_BYTES, Metric.MEMORY_PEAK_BYTES, Metric.MEMORY_WORKING_SET_BYTES, Metric.SWAP_CURRENT_BYTES, Metric.MEMORY_LIMIT_BYTES);
+    private static final long PIDS_ANY = mask(Metric.PIDS_CURRENT, Metric.PIDS_LIMIT);
+    private static final long IO_BYTES = mask(Metric.IO_READ_BYTES, Metric.IO_WRITE_BYTES);
+    private static final long IO_OPS = mask(Metric.IO_READ_OPS, Metric.IO_WRITE_OPS);
+    private static final long PSI_ANY = mask(Metric.PSI_CPU_SOME_MICROS, Metric.PSI_CPU_FULL_MICROS, Metric.PSI_MEMORY_SOME_MICROS, Metric.PSI_MEMORY_FULL_MICROS, Metric.PSI_IO_SOME_MICROS, Metric.PSI_IO_FULL_MICROS);
+
     private final FileBuffer buffer = new FileBuffer();
     private final Set<Metric> wanted;
+    private final long wantedMask;
     private final Roots roots;
     private final long[] scratch = new long[Metric.ALL.length];
     private long present;
@@ -66,6 +78,7 @@ public final class UsageReader {
     public UsageReader(HostLayout layout, Set<MetricGroup> families) {
         Set<Metric> metrics = MetricGroup.metricsOf(families);
         this.wanted = metrics.isEmpty() ? EnumSet.noneOf(Metric.class) : EnumSet.copyOf(metrics);
+        this.wantedMask = mask(this.wanted.toArray(new Metric[0]));
         this.roots = new Roots(layout);
     }
 
@@ -84,30 +97,27 @@ public final class UsageReader {
      */
     public List<String> mountPointsRead() {
         List<String> out = new ArrayList<>();
-        if (wants(Metric.PROCESSES, Metric.THREADS)) {
+        if (wants(PROCS_OR_THREADS)) {
             out.addAll(roots.procsDirs);
             return out;
         }
-        if (wants(Metric.CPU_USAGE_NANOS, Metric.CPU_USER_NANOS, Metric.CPU_SYSTEM_NANOS)) {
+        if (wants(CPU_TIME)) {
             add(out, roots.cpuOnV2 ? roots.cpuStatV2 : roots.cpuacct);
             add(out, roots.cpuStatV2); // hybrid: groups that live only on the v2 mount
         }
-        if (wants(Metric.CPU_PERIODS, Metric.CPU_THROTTLED_PERIODS, Metric.CPU_THROTTLED_NANOS, Metric.CPU_BURSTS,
-                Metric.CPU_BURST_NANOS, Metric.CPU_QUOTA_MICROS, Metric.CPU_PERIOD_MICROS)) {
+        if (wants(THROTTLE | CPU_LIMITS)) {
             add(out, roots.cpuOnV2 ? roots.cpuStatV2 : roots.cpu);
         }
-        if (wants(Metric.MEMORY_CURRENT_BYTES, Metric.MEMORY_PEAK_BYTES, Metric.MEMORY_WORKING_SET_BYTES,
-                Metric.SWAP_CURRENT_BYTES, Metric.MEMORY_LIMIT_BYTES)) {
+        if (wants(MEMORY_ANY)) {
             add(out, roots.memory);
         }
-        if (wants(Metric.PIDS_CURRENT, Metric.PIDS_LIMIT)) {
+        if (wants(PIDS_ANY)) {
             add(out, roots.pids);
         }
-        if (wants(Metric.IO_READ_BYTES, Metric.IO_WRITE_BYTES, Metric.IO_READ_OPS, Metric.IO_WRITE_OPS)) {
+        if (wants(IO_BYTES | IO_OPS)) {
             add(out, roots.io);
         }
-        if (wants(Metric.PSI_CPU_SOME_MICROS, Metric.PSI_CPU_FULL_MICROS, Metric.PSI_MEMORY_SOME_MICROS,
-                Metric.PSI_MEMORY_FULL_MICROS, Metric.PSI_IO_SOME_MICROS, Metric.PSI_IO_FULL_MICROS)) {
+        if (wants(PSI_ANY)) {
             add(out, roots.psi);
         }
         return out;
@@ -153,9 +163,8 @@ public final class UsageReader {
     }
 
     private void readCpu() {
-        boolean usage = wants(Metric.CPU_USAGE_NANOS, Metric.CPU_USER_NANOS, Metric.CPU_SYSTEM_NANOS);
-        boolean throttling = wants(Metric.CPU_PERIODS, Metric.CPU_THROTTLED_PERIODS, Metric.CPU_THROTTLED_NANOS,
-                Metric.CPU_BURSTS, Metric.CPU_BURST_NANOS);
+        boolean usage = wants(CPU_TIME);
+        boolean throttling = wants(THROTTLE);
         if (roots.cpuOnV2) {
             // v2 cpu.stat: usage always (core file); throttling only with the cpu controller
             if ((usage || throttling) && load(Kind.CPU_STAT_V2)) {
@@ -169,7 +178,7 @@ public final class UsageReader {
             return;
         }
         if (usage) {
-            boolean split = wants(Metric.CPU_USER_NANOS, Metric.CPU_SYSTEM_NANOS);
+            boolean split = wants(CPU_SPLIT);
             if (load(Kind.CPUACCT_USAGE)) {
                 put(Metric.CPU_USAGE_NANOS, buffer.firstLong());
                 if (split && load(Kind.CPUACCT_STAT)) {
@@ -197,7 +206,7 @@ public final class UsageReader {
     }
 
     private void readCpuLimit() {
-        if (roots.cpu == null || !wants(Metric.CPU_QUOTA_MICROS, Metric.CPU_PERIOD_MICROS)) {
+        if (roots.cpu == null || !wants(CPU_LIMITS)) {
             return;
         }
         if (roots.cpuOnV2) {
@@ -263,8 +272,8 @@ public final class UsageReader {
         if (roots.io == null) {
             return;
         }
-        boolean bytes = wants(Metric.IO_READ_BYTES, Metric.IO_WRITE_BYTES);
-        boolean ops = wants(Metric.IO_READ_OPS, Metric.IO_WRITE_OPS);
+        boolean bytes = wants(IO_BYTES);
+        boolean ops = wants(IO_OPS);
         // an empty statistics file (no IO yet) means zero, not unknown
         if (roots.ioOnV2) {
             if ((bytes || ops) && load(Kind.IO_STAT)) {
@@ -292,7 +301,7 @@ public final class UsageReader {
     }
 
     private void readPressure(Kind kind, Metric some, Metric full) {
-        if (wants(some, full) && load(kind)) {
+        if ((wantedMask & (UsageSnapshot.bit(some) | UsageSnapshot.bit(full))) != 0 && load(kind)) {
             put(some, buffer.nested(SOME, TOTAL));
             put(full, buffer.nested(FULL, TOTAL));
         }
@@ -363,13 +372,17 @@ public final class UsageReader {
         }
     }
 
-    private boolean wants(Metric... any) {
-        for (Metric m : any) {
-            if (wanted.contains(m)) {
-                return true;
-            }
+    /** Whether any metric of a family mask is wanted: a bit test, as it runs for every group read. */
+    private boolean wants(long familyMask) {
+        return (wantedMask & familyMask) != 0;
+    }
+
+    private static long mask(Metric... metrics) {
+        long m = 0;
+        for (Metric metric : metrics) {
+            m |= UsageSnapshot.bit(metric);
         }
-        return false;
+        return m;
     }
 
     private void putWorkingSet(long current, long inactiveFile) {
