@@ -106,9 +106,11 @@ done
 objects=("$root/opt/java/bin/java" "$busybox_bin" "${peers[@]}")
 while IFS= read -r so; do objects+=("$so"); done < <(find "$root/opt/java/lib" -name '*.so')
 for obj in "${objects[@]}"; do
-  ldd "$obj" 2>/dev/null | awk '/=> \// {print $3} /^\t\/lib/ {print $1}'
+  # a static binary or an odd .so makes ldd fail: it then needs nothing from here
+  { ldd "$obj" 2>/dev/null || true; } | awk '/=> \// {print $3} /^\t\/lib/ {print $1}'
 done | sort -u | while IFS= read -r dep; do
-  [ -n "$dep" ] || continue
+  # the runtime's own libraries (found through $ORIGIN) are already in the root
+  case "$dep" in ""|"$root"/*) continue ;; esac
   mkdir -p "$root$(dirname "$dep")"
   cp -L "$dep" "$root$dep"
 done
