@@ -19,7 +19,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -38,14 +37,11 @@ public final class ChartPng {
     private ChartPng() {
     }
 
+    /** Writes the chart to {@code file}, whole or not at all: a failure while drawing leaves no file behind. */
     public static void write(DemoReport report, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
         JFreeChart chart = build(new ChartData(report));
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+        ChartFiles.replace(file, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
     }
 
     static JFreeChart build(ChartData data) {
