@@ -22,7 +22,7 @@ public final class ChartSvg {
     private ChartSvg() {
     }
 
-    /** Writes the chart to {@code file}, whole or not at all. */
+    /** Writes the chart to {@code file}, whole or not at all. Needs no fonts: the viewer draws the text. */
     public static void write(DemoReport report, Path file) throws IOException {
         byte[] svg = render(new ChartData(report)).getBytes(StandardCharsets.UTF_8);
         ChartFiles.replace(file, out -> out.write(svg));

@@ -8,9 +8,13 @@ import org.w3c.dom.Document;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +46,21 @@ class ChartTest {
     }
 
     @Test
+    void withFontsTheChartsAreThePngAndTheSvgAndNothingIsSaid(@TempDir Path dir) throws Exception {
+        StringWriter err = new StringWriter();
+        List<Path> written = new ArrayList<>();
+
+        assertThat(ChartPng.fontProblem()).isNull();
+        ChartFiles.write(SyntheticReport.report(), dir.resolve("c.png"), true, new PrintWriter(err), written);
+
+        assertThat(written).containsExactly(dir.resolve("c.png"), dir.resolve("c.svg"));
+        assertThat(err.toString()).isEmpty();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(dir.resolve("c.png"), dir.resolve("c.svg"));
+        }
+    }
+
+    @Test
     void aFileIsReplacedWholeOrNotAtAll(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("chart.png");
         Files.writeString(file, "the last run's chart");
@@ -60,6 +79,14 @@ class ChartTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
         }
+    }
+
+    @Test
+    void aThrowableIsDescribedWithItsRootCauseOnOneLine() {
+        Throwable e = new InternalError(new java.lang.reflect.InvocationTargetException(new RuntimeException("head is\nnull")));
+
+        assertThat(ChartPng.describe(e)).isEqualTo("java.lang.InternalError, caused by java.lang.RuntimeException: head is null");
+        assertThat(ChartPng.describe(new Error("No physical fonts found."))).isEqualTo("java.lang.Error: No physical fonts found.");
     }
 
     @Test
@@ -98,7 +125,7 @@ class ChartTest {
 
     @Test
     void svgFileSitsNextToThePng() {
-        assertThat(DemoCommand.svgPath(Path.of("out/fibtest-demo.png"))).isEqualTo(Path.of("out/fibtest-demo.svg"));
-        assertThat(DemoCommand.svgPath(Path.of("chart"))).isEqualTo(Path.of("chart.svg"));
+        assertThat(ChartFiles.svgPath(Path.of("out/fibtest-demo.png"))).isEqualTo(Path.of("out/fibtest-demo.svg"));
+        assertThat(ChartFiles.svgPath(Path.of("chart"))).isEqualTo(Path.of("chart.svg"));
     }
 }
