@@ -18,8 +18,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -38,14 +39,55 @@ public final class ChartPng {
     private ChartPng() {
     }
 
+    /**
+     * Writes the chart to {@code file}, whole or not at all: where AWT cannot draw text (see
+     * {@link #fontProblem()}) this throws the JDK's error and leaves no file behind.
+     */
     public static void write(DemoReport report, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
         JFreeChart chart = build(new ChartData(report));
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        ChartFiles.replace(file, out -> ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT));
+    }
+
+    /**
+     * Null when AWT can draw the chart's text on this machine; otherwise why not, in one line.
+     * Without fonts or fontconfig (a slim container, a jlinked runtime on a minimal system) the
+     * JDK's font manager fails when text is first drawn or measured, typically with
+     * {@code java.lang.InternalError: java.lang.reflect.InvocationTargetException} from
+     * {@code sun.font.FontManagerFactory} (caused by "Fontconfig head is null"), or with
+     * "Probable fatal error: No physical fonts found"; a missing libfreetype gives an
+     * {@link UnsatisfiedLinkError}. A font bundled with the demo would not help: Font.createFont
+     * needs the same font manager and fails the same way.
+     */
+    static String fontProblem() {
+        System.setProperty("java.awt.headless", "true");
+        try {
+            BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            try {
+                for (Font font : new Font[] {new Font(Font.SANS_SERIF, Font.PLAIN, 12), new Font(Font.SANS_SERIF, Font.BOLD, 12)}) {
+                    g.setFont(font);
+                    g.drawString("baseline 0.5 %", 0, 8);
+                }
+            } finally {
+                g.dispose();
+            }
+            return null;
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            throw e;
+        } catch (Error | RuntimeException e) {
+            return describe(e);
         }
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+    }
+
+    /** The throwable and its root cause, on one line (the JDK's InternalError alone says little). */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String what = root == e ? e.toString() : e.getClass().getName() + ", caused by " + root;
+        return what.replaceAll("\\s+", " ").strip();
     }
 
     static JFreeChart build(ChartData data) {

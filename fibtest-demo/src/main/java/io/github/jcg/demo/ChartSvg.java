@@ -2,7 +2,6 @@ package io.github.jcg.demo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -23,12 +22,10 @@ public final class ChartSvg {
     private ChartSvg() {
     }
 
+    /** Writes the chart to {@code file}, whole or not at all. Needs no fonts: the viewer draws the text. */
     public static void write(DemoReport report, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, render(new ChartData(report)), StandardCharsets.UTF_8);
+        byte[] svg = render(new ChartData(report)).getBytes(StandardCharsets.UTF_8);
+        ChartFiles.replace(file, out -> out.write(svg));
     }
 
     static String render(ChartData data) {

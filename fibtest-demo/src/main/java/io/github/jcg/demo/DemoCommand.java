@@ -76,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
                     "its quota (the demo measures the quota, not the neighbours), else the default (default: auto)."})
     long weight = DemoSettings.DEFAULT_WEIGHT;
 
-    @Option(names = "--chart", paramLabel = "FILE", description = "Where to write the PNG chart (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--chart", paramLabel = "FILE", description = "Where to write the PNG chart (default: ${DEFAULT-VALUE}); without fonts, FILE.svg instead.")
     Path chart = Path.of("fibtest-demo.png");
 
     @Option(names = "--svg", description = "Also write the chart as SVG, next to the PNG (FILE.svg).")
@@ -129,13 +129,7 @@ public final class DemoCommand implements Callable<Integer> {
         int status = 0;
         List<Path> charts = new ArrayList<>();
         try {
-            ChartPng.write(report, chart);
-            charts.add(chart);
-            if (svg) {
-                Path svgFile = svgPath(chart);
-                ChartSvg.write(report, svgFile);
-                charts.add(svgFile);
-            }
+            ChartFiles.write(report, chart, svg, err, charts);
         } catch (IOException | RuntimeException | Error e) {
             err.println("jcg demo: could not write the chart " + chart.toAbsolutePath() + ": " + e);
             status = EXIT_FAILED;
@@ -185,11 +179,5 @@ public final class DemoCommand implements Callable<Integer> {
             }
             return w;
         }
-    }
-
-    static Path svgPath(Path png) {
-        String name = png.getFileName().toString();
-        String base = name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4) : name;
-        return png.resolveSibling(base + ".svg");
     }
 }

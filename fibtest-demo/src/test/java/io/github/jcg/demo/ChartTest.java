@@ -1,5 +1,6 @@
 package io.github.jcg.demo;
 
+import org.jfree.chart.ChartUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -7,10 +8,17 @@ import org.w3c.dom.Document;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ChartTest {
     @Test
@@ -24,6 +32,61 @@ class ChartTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(ChartPng.WIDTH);
         assertThat(image.getHeight()).isEqualTo(ChartPng.HEIGHT);
+    }
+
+    @Test
+    void pngIsTheSameAsJFreeChartSavesIt(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("chart.png");
+        Path saved = dir.resolve("saved.png");
+
+        ChartPng.write(SyntheticReport.report(), png);
+        ChartUtils.saveChartAsPNG(saved.toFile(), ChartPng.build(new ChartData(SyntheticReport.report())), ChartPng.WIDTH, ChartPng.HEIGHT);
+
+        assertThat(Files.readAllBytes(png)).isEqualTo(Files.readAllBytes(saved));
+    }
+
+    @Test
+    void withFontsTheChartsAreThePngAndTheSvgAndNothingIsSaid(@TempDir Path dir) throws Exception {
+        StringWriter err = new StringWriter();
+        List<Path> written = new ArrayList<>();
+
+        assertThat(ChartPng.fontProblem()).isNull();
+        ChartFiles.write(SyntheticReport.report(), dir.resolve("c.png"), true, new PrintWriter(err), written);
+
+        assertThat(written).containsExactly(dir.resolve("c.png"), dir.resolve("c.svg"));
+        assertThat(err.toString()).isEmpty();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(dir.resolve("c.png"), dir.resolve("c.svg"));
+        }
+    }
+
+    @Test
+    void aFileIsReplacedWholeOrNotAtAll(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("chart.png");
+        Files.writeString(file, "the last run's chart");
+
+        assertThatThrownBy(() -> ChartFiles.replace(file, out -> {
+            out.write("half a chart".getBytes(StandardCharsets.UTF_8));
+            throw new InternalError("no fonts");
+        })).isInstanceOf(InternalError.class).hasMessage("no fonts");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+        assertThat(Files.readString(file)).isEqualTo("the last run's chart");
+
+        ChartFiles.replace(file, out -> out.write("this run's chart".getBytes(StandardCharsets.UTF_8)));
+        assertThat(Files.readString(file)).isEqualTo("this run's chart");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void aThrowableIsDescribedWithItsRootCauseOnOneLine() {
+        Throwable e = new InternalError(new java.lang.reflect.InvocationTargetException(new RuntimeException("head is\nnull")));
+
+        assertThat(ChartPng.describe(e)).isEqualTo("java.lang.InternalError, caused by java.lang.RuntimeException: head is null");
+        assertThat(ChartPng.describe(new Error("No physical fonts found."))).isEqualTo("java.lang.Error: No physical fonts found.");
     }
 
     @Test
@@ -62,7 +125,7 @@ class ChartTest {
 
     @Test
     void svgFileSitsNextToThePng() {
-        assertThat(DemoCommand.svgPath(Path.of("out/fibtest-demo.png"))).isEqualTo(Path.of("out/fibtest-demo.svg"));
-        assertThat(DemoCommand.svgPath(Path.of("chart"))).isEqualTo(Path.of("chart.svg"));
+        assertThat(ChartFiles.svgPath(Path.of("out/fibtest-demo.png"))).isEqualTo(Path.of("out/fibtest-demo.svg"));
+        assertThat(ChartFiles.svgPath(Path.of("chart"))).isEqualTo(Path.of("chart.svg"));
     }
 }
