@@ -56,8 +56,8 @@ record GuestReport(List<Case> cases) {
         NodeList testcases = suite.getElementsByTagName("testcase");
         for (int i = 0; i < testcases.getLength(); i++) {
             Element tc = (Element) testcases.item(i);
-            String output = child(tc, "system-out").map(Node::getTextContent).orElse("")
-                    + child(tc, "system-err").map(Node::getTextContent).orElse("");
+            String output = withoutIds(child(tc, "system-out").map(Node::getTextContent).orElse("")
+                    + child(tc, "system-err").map(Node::getTextContent).orElse(""));
             Optional<Element> failure = child(tc, "failure").or(() -> child(tc, "error"));
             Optional<Element> skipped = child(tc, "skipped");
             Case c;
@@ -70,15 +70,30 @@ record GuestReport(List<Case> cases) {
             } else if (skipped.isPresent()) {
                 String reason = skipped.get().getAttribute("message");
                 if (reason.isEmpty()) {
-                    reason = skipped.get().getTextContent().strip();
+                    reason = skipped.get().getTextContent();
                 }
-                c = new Case(tc.getAttribute("classname"), tc.getAttribute("name"), Outcome.SKIPPED, reason, "", output);
+                c = new Case(tc.getAttribute("classname"), tc.getAttribute("name"), Outcome.SKIPPED, skipReason(reason), "", output);
             } else {
                 c = new Case(tc.getAttribute("classname"), tc.getAttribute("name"), Outcome.PASSED, "", "", output);
             }
             out.add(c);
         }
         return out;
+    }
+
+    /**
+     * The reason alone: the report gives a skipped class's tests the whole exception, stack
+     * included ({@code parent was skipped: org.opentest4j.TestAbortedException: Assumption failed: …}).
+     */
+    static String skipReason(String text) {
+        String first = text.strip().lines().findFirst().orElse("");
+        return first.replace("org.opentest4j.TestAbortedException: ", "").replace("Assumption failed: ", "");
+    }
+
+    /** A test's captured output without the identification lines the console launcher adds to it. */
+    private static String withoutIds(String output) {
+        return output.lines().filter(l -> !l.startsWith("unique-id: ") && !l.startsWith("display-name: "))
+                .reduce((a, b) -> a + "\n" + b).orElse("").strip();
     }
 
     private static Optional<Element> child(Element parent, String name) {

@@ -99,14 +99,14 @@ class VmLaneIT {
         switch (c.outcome()) {
             case PASSED -> { }
             case SKIPPED -> {
-                System.err.println("SKIPPED in the " + layout + " guest: " + c.className() + "." + c.name() + ": " + c.detail());
+                System.err.println("SKIPPED in the " + layout + " guest: " + c.simpleClassName() + "." + c.name() + ": " + c.detail());
                 Assumptions.abort(c.detail());
             }
             case FAILED -> {
                 if (!c.output().isBlank()) {
                     System.out.println(c.output());
                 }
-                AssertionError e = new AssertionError("in the " + layout + " guest: " + c.detail());
+                AssertionError e = new AssertionError("in the " + layout + " guest, " + c.simpleClassName() + "." + c.name() + ": " + c.detail());
                 e.setStackTrace(GuestReport.frames(c.trace()));
                 throw e;
             }
