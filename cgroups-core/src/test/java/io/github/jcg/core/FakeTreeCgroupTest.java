@@ -495,6 +495,34 @@ class FakeTreeCgroupTest {
         }
 
         @Test
+        void aSymbolicLinkInTheGroupPathIsRefusedEvenWhenItPointsInsideTheMount() throws IOException {
+            FakeHost fake = withWeb();
+            // alias/web resolves to web, a real group of the same hierarchy: still not a path jcg writes through
+            Files.createSymbolicLink(fake.path(CG + "/alias"), fake.path(CG));
+            Cgroup alias = fake.discover().group("alias/web");
+
+            assertThatThrownBy(() -> alias.write("pids.max", "5")).isInstanceOf(InvalidGroupPathException.class)
+                    .hasMessage("invalid group path '/alias/web': " + fake.path(CG + "/alias")
+                            + " is a symbolic link; refusing to follow it outside the hierarchy mounted at " + CG);
+            assertThat(fake.read(CG + "/web/pids.max")).isEqualTo("max\n");
+        }
+
+        @Test
+        void aSymbolicLinkAsTheControlFileIsRefusedNamingTheFileAndNothingIsWrittenThroughIt() throws IOException {
+            FakeHost fake = withWeb().file("/elsewhere/pids.max", "max\n");
+            Files.delete(fake.path(CG + "/web/pids.max"));
+            Files.createSymbolicLink(fake.path(CG + "/web/pids.max"), fake.path("/elsewhere/pids.max"));
+            Cgroup web = fake.discover().group("web");
+
+            assertThatThrownBy(() -> web.write("pids.max", "5")).isInstanceOf(InvalidGroupPathException.class)
+                    .hasMessageContaining(fake.path(CG + "/web/pids.max") + " is a symbolic link")
+                    .satisfies(e -> assertThat(((CgroupException) e).file()).contains("pids.max"));
+            assertThatThrownBy(() -> web.read("pids.max")).isInstanceOf(InvalidGroupPathException.class)
+                    .hasMessageContaining("symbolic link");
+            assertThat(fake.read("/elsewhere/pids.max")).isEqualTo("max\n");
+        }
+
+        @Test
         void resourcesReadsV2FilesBack() {
             Resources r = withWeb().file(CG + "/web/io.max", Fixtures.text("kernel-docs/v2/io.max"))
                     .discover().group("web").resources();
