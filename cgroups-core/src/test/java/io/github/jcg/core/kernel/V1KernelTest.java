@@ -359,6 +359,26 @@ class V1KernelTest {
     }
 
     @Test
+    void groupsNamedLikeControlFilesShowUpInASample() {
+        // CgroupPath.of refuses such names for new groups; another tool may have made them
+        CgroupPath batch = CgroupPath.ofKernel(kernel.path("cpu.batch"));
+        CgroupPath inner = batch.kernelChild("memory.y");
+        kernel.host.group(inner, ControllerSelection.parse("cpu,cpuacct")).create();
+        kernel.host.group(batch, ControllerSelection.parse("cpu")).write("cpu.cfs_quota_us", "20000");
+
+        SubtreeSampler sampler = kernel.host.sampler(CgroupPath.of(kernel.parent), 2,
+                java.util.EnumSet.of(MetricGroup.CPU_USAGE, MetricGroup.CPU_LIMIT));
+        Sample sample = sampler.sample();
+
+        assertThat(sample.groups().keySet()).contains(batch, inner);
+        assertThat(sample.group(batch).orElseThrow().limit(Metric.CPU_QUOTA_MICROS)).contains(Limit.of(20_000));
+        assertThat(sample.group(inner).orElseThrow().get(Metric.CPU_USAGE_NANOS)).hasValue(0L);
+        // and as the last level listed
+        assertThat(kernel.host.sampler(CgroupPath.of(kernel.parent), 1, java.util.EnumSet.of(MetricGroup.CPU_USAGE))
+                .listGroups()).contains(batch).doesNotContain(inner);
+    }
+
+    @Test
     void pidsLimitStopsForksBeyondIt() throws Exception {
         Cgroup g = group("forks", "pids").create();
         g.apply(Resources.builder().pidsMax(Limit.of(2)).build());
