@@ -198,7 +198,7 @@ public final class Cgroup {
 
     private static void removeDirectory(Placement level) {
         try {
-            Files.deleteIfExists(level.dir());
+            level.removeDirectory();
         } catch (IOException e) {
             throw KernelErrors.directoryRefused(level, "remove", e);
         }
@@ -317,7 +317,7 @@ public final class Cgroup {
         long deadline = System.nanoTime() + SETTLE_TIMEOUT_NANOS;
         while (true) {
             try {
-                Files.deleteIfExists(p.dir());
+                p.removeDirectory();
                 return;
             } catch (IOException e) {
                 Errno errno = Errno.of(e);

@@ -2,8 +2,6 @@ package io.github.jcg.core;
 
 import io.github.jcg.core.sample.MetricGroup;
 import io.github.jcg.core.sample.SubtreeSampler;
-import io.github.jcg.core.v1.V1ResourceDriver;
-import io.github.jcg.core.v2.V2ResourceDriver;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,12 +22,13 @@ import java.util.Set;
 public final class CgroupHost {
     private final HostLayout layout;
     private final SharesWeightMapping mapping;
-    private final ResourceDriver driver;
+    private final PerControllerDriver driver;
 
     private CgroupHost(HostLayout layout, SharesWeightMapping mapping) {
         this.layout = layout;
         this.mapping = mapping;
-        this.driver = usesV2Controllers(layout) ? new V2ResourceDriver() : new V1ResourceDriver();
+        // per controller, not per host: cpu may be on a v1 mount while memory is on cgroup2
+        this.driver = PerControllerDriver.of(layout);
     }
 
     /** Discovers the real host ({@code /proc}, {@code /sys/fs/cgroup}). */
@@ -67,7 +66,7 @@ public final class CgroupHost {
         return mapping;
     }
 
-    ResourceDriver driver() {
+    PerControllerDriver driver() {
         return driver;
     }
 
@@ -129,17 +128,14 @@ public final class CgroupHost {
     }
 
     /**
-     * v2 controllers to enable in the ancestors' subtree_control. On hybrid hosts the v2
-     * mount is only for core files, so "all" enables nothing there.
+     * v2 controllers to enable in the ancestors' subtree_control: for "all", every controller
+     * the v2 root offers. On a usual hybrid host that is none (the v2 mount is only for core
+     * files); on one that keeps some controllers on cgroup2 it is those.
      */
     private Set<String> v2ControllersFor(ControllerSelection selection) {
         Set<String> out = new LinkedHashSet<>();
         switch (selection.kind()) {
-            case ALL -> {
-                if (layout.mode() == HierarchyMode.UNIFIED) {
-                    layout.unified().ifPresent(h -> h.controllers().forEach(c -> out.add(c.kernelName())));
-                }
-            }
+            case ALL -> layout.unified().ifPresent(h -> h.controllers().forEach(c -> out.add(c.kernelName())));
             case NONE -> {
             }
             case SOME -> {
@@ -150,16 +146,5 @@ public final class CgroupHost {
             }
         }
         return out;
-    }
-
-    /** Limits are written in v2 files when no v1 hierarchy holds a limiting controller. */
-    private static boolean usesV2Controllers(HostLayout layout) {
-        for (Controller c : List.of(Controller.CPU, Controller.MEMORY, Controller.PIDS, Controller.CPUSET,
-                Controller.BLKIO, Controller.FREEZER)) {
-            if (layout.hierarchyOf(c).map(h -> h.version() == CgroupVersion.V1).orElse(false)) {
-                return false;
-            }
-        }
-        return layout.unified().isPresent();
     }
 }

@@ -7,4 +7,9 @@ public final class InvalidGroupPathException extends CgroupException {
     public InvalidGroupPathException(String path, String why) {
         super("invalid group path " + Printable.quoted(path) + ": " + why, path, null, null, null, null);
     }
+
+    /** The same, about one control file of the group (a symbolic link planted as the file). */
+    public InvalidGroupPathException(String path, String why, String file) {
+        super("invalid group path " + Printable.quoted(path) + ": " + why, path, file, null, null, null);
+    }
 }

@@ -30,6 +30,13 @@ public final class KernelRanges {
      */
     public static final long V1_MEMORY_UNLIMITED = 9_223_372_036_854_771_712L;
 
+    /**
+     * The largest number the kernel's memory limit files read: 2^64 − 1, as an unsigned
+     * decimal. They round a value down to whole pages and clamp it at PAGE_COUNTER_MAX pages
+     * (no limit), so anything above 2^63 − 1 means no limit; see {@link ByteQuantity}.
+     */
+    public static final String MAX_MEMORY_BYTES = "18446744073709551615";
+
     private KernelRanges() {
     }
 

@@ -63,6 +63,47 @@ class ByteQuantityTest {
         assertThatThrownBy(() -> ByteQuantity.parseLimit("memory.max", "-1", CgroupVersion.V2)).isInstanceOf(InvalidValueException.class);
     }
 
+    /** A Limit is a long: past 2^63 − 1 the kernel clamps to no limit, and that is what the value means. */
+    @ParameterizedTest
+    @CsvSource({
+            "9223372036854775807, V1, 9223372036854775807",
+            "9223372036854775808, V1, max",
+            "18446744073709551615, V1, max",
+            "15E, V1, max",
+            "8191P, V1, 9222246136947933184",
+            "18446744073709551615, V2, max"})
+    void memoryLimitsTakeTheKernelsUnsignedRange(String text, CgroupVersion version, String expected) {
+        assertThat(ByteQuantity.parseLimit("memory limit", text, version).toV2String()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"18446744073709551616", "16E", "16384P", "99999999999999999999", "123456789012345678901234567890"})
+    void memoryLimitsPastTwoToTheSixtyFourAreRefusedAsTheKernelWouldWrapThem(String text) {
+        assertThatThrownBy(() -> ByteQuantity.parseLimit("memory.limit_in_bytes", text, CgroupVersion.V1))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("larger than 18446744073709551615 bytes").hasMessageContaining("wrap around");
+    }
+
+    @Test
+    void leadingZerosDoNotMakeANumberLarger() {
+        assertThat(ByteQuantity.parseLimit("memory.max", "0000000000000000000000001K", CgroupVersion.V2)).isEqualTo(Limit.of(1024));
+    }
+
+    @Test
+    void aRawWriteOfTheLargestUnsignedNumberPassesTheChecksAndOneMoreDoesNot() {
+        ControlFileRules.check("memory.limit_in_bytes", "18446744073709551615");
+        ControlFileRules.check("memory.memsw.limit_in_bytes", "18446744073709551615");
+        ControlFileRules.check("memory.max", "18446744073709551615");
+        assertThatThrownBy(() -> ControlFileRules.check("memory.limit_in_bytes", "18446744073709551616"))
+                .isInstanceOf(InvalidValueException.class).hasMessageStartingWith("memory.limit_in_bytes ");
+    }
+
+    @Test
+    void aNegativeByteCountIsRefused() {
+        assertThatThrownBy(() -> ByteQuantity.memoryLimit("memory max", java.math.BigInteger.valueOf(-5)))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("must not be negative");
+    }
+
     @Test
     void theMessageNamesTheSettingAndTheValue() {
         assertThatThrownBy(() -> ByteQuantity.parse("memory.high", "lots"))

@@ -72,6 +72,23 @@ public final class FakeHost {
         return host.selfCgroup("0::/user.slice/user-1000.slice/session-3.scope\n");
     }
 
+    /**
+     * A host with its controllers split between the versions, as a systemd host booted with
+     * {@code systemd.unified_cgroup_hierarchy=0} and {@code cgroup_no_v1=memory,pids,blkio} has
+     * them: cpu, cpuacct and cpuset on their own v1 mounts, and memory, pids and io offered by
+     * the cgroup2 mount at {@code /sys/fs/cgroup/unified}.
+     */
+    public static FakeHost split(Path root) {
+        return at(root)
+                .v1("/sys/fs/cgroup/cpu", "rw,cpu")
+                .v1("/sys/fs/cgroup/cpuacct", "rw,cpuacct")
+                .v1("/sys/fs/cgroup/cpuset", "rw,cpuset")
+                .v2("/sys/fs/cgroup/unified", "memory pids io")
+                .controllers("cpuset\t3\t1\t1\ncpu\t1\t1\t1\ncpuacct\t2\t1\t1\nblkio\t0\t1\t1\nmemory\t0\t1\t1\n"
+                        + "pids\t0\t1\t1")
+                .selfCgroup("3:cpuset:/\n2:cpuacct:/\n1:cpu:/\n0::/\n");
+    }
+
     /** Adds mountinfo lines verbatim, and a directory for each cgroup or cgroup2 mount among them. */
     public FakeHost mountinfo(String lines) {
         for (String line : lines.split("\n")) {

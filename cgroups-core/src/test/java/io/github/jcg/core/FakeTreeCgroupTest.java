@@ -267,6 +267,116 @@ class FakeTreeCgroupTest {
     }
 
     @Nested
+    class ControllersSplitBetweenVersions {
+        /**
+         * Group "web" on {@link FakeHost#split}: cpu files on the v1 cpu mount, memory and
+         * pids files on the cgroup2 mount, each holding a value longer than the one a test
+         * writes (a fake file keeps the tail of a longer old value; see {@link FakeHost#afterWrite}).
+         */
+        private FakeHost withWeb() {
+            return FakeHost.split(tmp)
+                    .file(CG + "/cpu/web/cpu.cfs_quota_us", "200000\n")
+                    .file(CG + "/cpu/web/cpu.cfs_period_us", "100000\n")
+                    .file(CG + "/cpu/web/cpu.shares", "1024\n")
+                    .file(CG + "/cpu/web/cgroup.procs", "")
+                    .file(CG + "/unified/cgroup.subtree_control", "memory pids\n")
+                    .file(CG + "/unified/web/cgroup.controllers", "memory pids\n")
+                    .file(CG + "/unified/web/cgroup.procs", "")
+                    .file(CG + "/unified/web/cgroup.events", "populated 0\nfrozen 0\n")
+                    .file(CG + "/unified/web/cgroup.freeze", "0\n")
+                    .file(CG + "/unified/web/memory.max", "1073741824\n")
+                    .file(CG + "/unified/web/memory.high", "max\n")
+                    .file(CG + "/unified/web/memory.low", "1048576\n")
+                    .file(CG + "/unified/web/memory.min", "0\n")
+                    .file(CG + "/unified/web/memory.swap.max", "max\n")
+                    .file(CG + "/unified/web/pids.max", "10000\n");
+        }
+
+        private Cgroup web(FakeHost fake) {
+            return fake.discover().group("web", ControllerSelection.parse("cpu,memory,pids"));
+        }
+
+        @Test
+        void creatingInAllHierarchiesEnablesTheV2ControllersTooAndMakesTheV1Directories() {
+            FakeHost fake = FakeHost.split(tmp);
+
+            fake.discover().group("batch").create();
+
+            assertThat(words(fake.read(CG + "/unified/cgroup.subtree_control"))).containsExactlyInAnyOrder("+memory", "+pids", "+io");
+            assertThat(fake.path(CG + "/unified/batch")).isDirectory();
+            assertThat(fake.path(CG + "/cpu/batch")).isDirectory();
+            assertThat(fake.path(CG + "/cpuset/batch")).isDirectory();
+        }
+
+        @Test
+        void eachControllersLimitsGoToTheFilesOfItsOwnHierarchy() {
+            FakeHost fake = withWeb();
+
+            web(fake).apply(Resources.builder()
+                    .cpuMax(Limit.of(50_000), 100_000)
+                    .memoryMax(Limit.of(256 * MiB))
+                    .memoryLow(Limit.of(0))
+                    .pidsMax(Limit.of(100))
+                    .build());
+
+            assertThat(fake.read(CG + "/cpu/web/cpu.cfs_quota_us")).isEqualTo(afterWrite("200000\n", "50000"));
+            assertThat(fake.read(CG + "/cpu/web/cpu.cfs_period_us")).isEqualTo("100000\n");
+            assertThat(fake.read(CG + "/unified/web/memory.max")).isEqualTo(afterWrite("1073741824\n", "268435456"));
+            // memory.low has no v1 equivalent: only the v2 driver can write it
+            assertThat(fake.read(CG + "/unified/web/memory.low")).isEqualTo(afterWrite("1048576\n", "0"));
+            assertThat(fake.read(CG + "/unified/web/pids.max")).isEqualTo(afterWrite("10000\n", "100"));
+            // nothing in the other version's spelling, in either hierarchy
+            assertThat(fake.exists(CG + "/cpu/web/cpu.max")).isFalse();
+            assertThat(fake.exists(CG + "/unified/web/cpu.max")).isFalse();
+            assertThat(fake.exists(CG + "/unified/web/memory.limit_in_bytes")).isFalse();
+        }
+
+        @Test
+        void aRefusalInTheV2HierarchyUndoesTheWritesInTheV1One() throws IOException {
+            FakeHost fake = withWeb().file("/elsewhere/pids.max", "max\n");
+            // planned last: cpu (v1), memory (v2), then pids (v2), which cannot be written
+            Files.delete(fake.path(CG + "/unified/web/pids.max"));
+            Files.createSymbolicLink(fake.path(CG + "/unified/web/pids.max"), fake.path("/elsewhere/pids.max"));
+            Cgroup web = web(fake);
+
+            assertThatThrownBy(() -> web.apply(Resources.builder()
+                    .cpuMax(Limit.of(50_000), 100_000).memoryMax(Limit.of(256 * MiB)).pidsMax(Limit.of(100)).build()))
+                    .isInstanceOf(KernelRefusedException.class)
+                    .hasMessageContaining("the earlier writes of this change were undone")
+                    .satisfies(e -> assertThat(((CgroupException) e).file()).contains("pids.max"));
+            assertThat(fake.read(CG + "/cpu/web/cpu.cfs_quota_us")).isEqualTo("200000\n");
+            assertThat(fake.read(CG + "/unified/web/memory.max")).isEqualTo("1073741824\n");
+            assertThat(fake.read("/elsewhere/pids.max")).isEqualTo("max\n");
+        }
+
+        @Test
+        void resourcesReadsEachControllerFromItsOwnHierarchy() {
+            Resources r = web(withWeb()).resources();
+
+            assertThat(r.cpuQuota()).contains(Limit.of(200_000));
+            assertThat(r.cpuPeriodMicros()).hasValue(100_000);
+            assertThat(r.cpuWeight()).contains(CpuWeight.shares(1024));
+            assertThat(r.memoryMax()).contains(Limit.of(1024 * MiB));
+            assertThat(r.memoryLow()).contains(Limit.of(MiB));
+            assertThat(r.swapMax()).contains(Limit.unlimited());
+            assertThat(r.pidsMax()).contains(Limit.of(10_000));
+            assertThat(r.frozen()).contains(false);
+        }
+
+        @Test
+        void withNoV1FreezerAGroupIsFrozenThroughCgroupFreeze() {
+            // cgroup.events already says frozen: a fake tree has no kernel to flip it
+            FakeHost fake = withWeb().file(CG + "/unified/web/cgroup.events", "populated 1\nfrozen 1\n");
+            Cgroup web = web(fake);
+
+            web.freeze();
+
+            assertThat(fake.read(CG + "/unified/web/cgroup.freeze")).isEqualTo("1\n");
+            assertThat(web.isFrozen()).isTrue();
+        }
+    }
+
+    @Nested
     class V2OnAUnifiedHost {
         private FakeHost withWeb() {
             return FakeHost.unified(tmp, "cpuset cpu io memory pids")
@@ -382,6 +492,34 @@ class FakeTreeCgroupTest {
             assertThatThrownBy(() -> ab.write("pids.max", "5")).isInstanceOf(InvalidGroupPathException.class)
                     .hasMessageContaining("outside the hierarchy");
             assertThat(fake.read("/elsewhere/b/pids.max")).isEqualTo("max\n");
+        }
+
+        @Test
+        void aSymbolicLinkInTheGroupPathIsRefusedEvenWhenItPointsInsideTheMount() throws IOException {
+            FakeHost fake = withWeb();
+            // alias/web resolves to web, a real group of the same hierarchy: still not a path jcg writes through
+            Files.createSymbolicLink(fake.path(CG + "/alias"), fake.path(CG));
+            Cgroup alias = fake.discover().group("alias/web");
+
+            assertThatThrownBy(() -> alias.write("pids.max", "5")).isInstanceOf(InvalidGroupPathException.class)
+                    .hasMessage("invalid group path '/alias/web': " + fake.path(CG + "/alias")
+                            + " is a symbolic link; refusing to follow it outside the hierarchy mounted at " + CG);
+            assertThat(fake.read(CG + "/web/pids.max")).isEqualTo("max\n");
+        }
+
+        @Test
+        void aSymbolicLinkAsTheControlFileIsRefusedNamingTheFileAndNothingIsWrittenThroughIt() throws IOException {
+            FakeHost fake = withWeb().file("/elsewhere/pids.max", "max\n");
+            Files.delete(fake.path(CG + "/web/pids.max"));
+            Files.createSymbolicLink(fake.path(CG + "/web/pids.max"), fake.path("/elsewhere/pids.max"));
+            Cgroup web = fake.discover().group("web");
+
+            assertThatThrownBy(() -> web.write("pids.max", "5")).isInstanceOf(InvalidGroupPathException.class)
+                    .hasMessageContaining(fake.path(CG + "/web/pids.max") + " is a symbolic link")
+                    .satisfies(e -> assertThat(((CgroupException) e).file()).contains("pids.max"));
+            assertThatThrownBy(() -> web.read("pids.max")).isInstanceOf(InvalidGroupPathException.class)
+                    .hasMessageContaining("symbolic link");
+            assertThat(fake.read("/elsewhere/pids.max")).isEqualTo("max\n");
         }
 
         @Test

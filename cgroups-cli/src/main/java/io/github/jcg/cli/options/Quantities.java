@@ -1,5 +1,7 @@
 package io.github.jcg.cli.options;
 
+import io.github.jcg.core.ByteQuantity;
+import io.github.jcg.core.KernelRanges;
 import io.github.jcg.core.Limit;
 
 import java.math.BigDecimal;
@@ -25,13 +27,20 @@ public final class Quantities {
     private Quantities() {
     }
 
-    /** A byte count or no limit; refuses fractions of a byte and values above 2^63 − 1. */
+    /**
+     * A memory limit in bytes, or no limit. Refuses fractions of a byte. Takes the kernel's
+     * range, 0 to 2^64 − 1: above 2^63 − 1 the kernel clamps to no limit, and so does this
+     * ({@link ByteQuantity#memoryLimit}); above 2^64 − 1 it is refused, as the kernel would wrap it.
+     */
     public static Limit bytes(String text) {
         if (isNoLimit(text)) {
             return Limit.unlimited();
         }
-        BigDecimal value = decimal(text, true);
-        return Limit.of(whole(text, value, "bytes"));
+        BigInteger bytes = wholeInteger(text, decimal(text, true), "bytes");
+        if (bytes.compareTo(new BigInteger(KernelRanges.MAX_MEMORY_BYTES)) > 0) {
+            throw invalid(text, "is larger than " + KernelRanges.MAX_MEMORY_BYTES + " bytes, the most the kernel reads");
+        }
+        return ByteQuantity.memoryLimit("bytes", bytes);
     }
 
     /** A count (processes) or no limit: a whole number, decimal suffixes allowed ({@code 1k}). */
@@ -123,12 +132,16 @@ public final class Quantities {
                 : "is not a count; write a whole number such as 100 (or 2k), or max";
     }
 
-    private static long whole(String text, BigDecimal value, String what) {
+    private static BigInteger wholeInteger(String text, BigDecimal value, String what) {
         BigDecimal stripped = value.stripTrailingZeros();
         if (stripped.scale() > 0) {
             throw invalid(text, "is not a whole number of " + what + " (" + value.toPlainString() + ")");
         }
-        BigInteger integer = stripped.toBigIntegerExact();
+        return stripped.toBigIntegerExact();
+    }
+
+    private static long whole(String text, BigDecimal value, String what) {
+        BigInteger integer = wholeInteger(text, value, what);
         if (integer.compareTo(LONG_MAX) > 0) {
             throw invalid(text, "is larger than " + Long.MAX_VALUE + " " + what);
         }

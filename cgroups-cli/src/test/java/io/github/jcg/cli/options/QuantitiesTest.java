@@ -55,9 +55,16 @@ class QuantitiesTest {
     }
 
     @Test
-    void bytesBeyondALongAreRefused() {
-        assertThatThrownBy(() -> Quantities.bytes("9Ei")).hasMessageContaining("larger than 9223372036854775807");
+    void bytesTakeTheKernelsUnsignedRangeAndPastALongMeanNoLimit() {
         assertThat(Quantities.bytes("9223372036854775807")).isEqualTo(Limit.of(Long.MAX_VALUE));
+        // the kernel clamps anything past 2^63 − 1 to no limit
+        assertThat(Quantities.bytes("9223372036854775808")).isEqualTo(Limit.unlimited());
+        assertThat(Quantities.bytes("9Ei")).isEqualTo(Limit.unlimited());
+        assertThat(Quantities.bytes("18446744073709551615")).isEqualTo(Limit.unlimited());
+        // past 2^64 − 1 the kernel's parser would wrap around
+        assertThatThrownBy(() -> Quantities.bytes("18446744073709551616")).hasMessageContaining("larger than 18446744073709551615");
+        assertThatThrownBy(() -> Quantities.bytes("16Ei")).hasMessageContaining("larger than 18446744073709551615");
+        assertThatThrownBy(() -> Quantities.bytes("19E")).hasMessageContaining("larger than 18446744073709551615");
     }
 
     @ParameterizedTest

@@ -2,7 +2,8 @@ package io.github.jcg.core.fs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,21 +19,27 @@ public final class ControlFiles {
     private ControlFiles() {
     }
 
+    /**
+     * The text of a file, opened with {@code O_NOFOLLOW}: a symbolic link in its place is
+     * refused ({@link ConfinedDirectory.LinkRefusedException}). Only the last name is checked;
+     * {@link ConfinedDirectory} confines every directory on the way too.
+     */
     public static String read(Path file) throws IOException {
-        refuseLink(file);
-        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        try (SeekableByteChannel channel = open(file, StandardOpenOption.READ)) {
+            return readAll(channel);
+        }
     }
 
     /**
      * Writes {@code value} in one system call, as the kernel expects (a cgroup file parses
      * each write on its own; {@code cgroup.procs} takes one id per write). The file must
-     * exist: cgroup files are never created by writing.
+     * exist: cgroup files are never created by writing. Opened with {@code O_NOFOLLOW}, so a
+     * link as the file itself is refused; writes to groups go through
+     * {@link ConfinedDirectory#write}, which also confines the directories above it.
      */
     public static void write(Path file, String value) throws IOException {
-        refuseLink(file);
-        // an empty write(2) never reaches the kernel; a lone newline is how echo clears a file
-        byte[] bytes = (value.isEmpty() ? "\n" : value).getBytes(StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        byte[] bytes = bytesOf(value);
+        try (SeekableByteChannel channel = open(file, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             channel.write(buffer);
             if (buffer.hasRemaining()) {
@@ -41,14 +48,31 @@ public final class ControlFiles {
         }
     }
 
-    /**
-     * cgroupfs has no symbolic links; one in a fake tree or a tampered mount must not lead a
-     * write outside the hierarchy.
-     */
-    private static void refuseLink(Path file) throws IOException {
-        if (Files.isSymbolicLink(file)) {
-            throw new IOException(file + " is a symbolic link; refusing to follow it out of the cgroup hierarchy");
+    private static SeekableByteChannel open(Path file, StandardOpenOption mode) throws IOException {
+        try {
+            return Files.newByteChannel(file, mode, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            throw ConfinedDirectory.refusedIfLink(file, e);
         }
+    }
+
+    /** What one write carries: an empty write(2) never reaches the kernel; a lone newline is how echo clears a file. */
+    static byte[] bytesOf(String value) {
+        return (value.isEmpty() ? "\n" : value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Reads a channel to its end. cgroup files report a size of 0 or 4096 whatever they hold, so the size is no guide. */
+    static String readAll(ReadableByteChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(4096);
+        while (channel.read(buffer) >= 0) {
+            if (!buffer.hasRemaining()) {
+                ByteBuffer bigger = ByteBuffer.allocate(buffer.capacity() * 2);
+                buffer.flip();
+                bigger.put(buffer);
+                buffer = bigger;
+            }
+        }
+        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
     }
 
     /** True when {@code name} is a single file name: no separators, no dot-dot, no control characters. */

@@ -28,15 +28,19 @@ import java.util.TreeMap;
  * <p>What keeps a pass cheap on a tree of thousands of groups:
  * <ul>
  *   <li>only the hierarchies a wanted metric is read from are walked;</li>
- *   <li>an entry whose name is not a control file's is a group, so the last level is not
- *       listed at all, and above it a directory whose link count says it has no
- *       subdirectories (kernfs keeps 2 + subdirectories) is not listed either — a listing
- *       would only show control files. A name taken for a group by mistake costs a failed
- *       open and is dropped, as its reader finds nothing;</li>
+ *   <li>no stat per directory entry: kernfs (cgroup v1 and v2) counts a directory's links as
+ *       two plus its subdirectories, so one stat of a directory says how many groups its
+ *       listing holds. An entry whose name carries no control-file prefix is a group; names
+ *       that do ({@code cpu.batch} may be a group as well as {@code cpu.shares} a file — the
+ *       kernel reserves only the names of its files) are looked at one by one only when the
+ *       count says some groups are among them. A directory whose count is zero is not listed
+ *       at all, and the last level is not listed either;</li>
  *   <li>the tree is kept between passes, so a group seen before reuses its validated path,
  *       its path text and its files' {@link java.io.File}s, and a file it lacks is not
  *       tried on every pass.</li>
  * </ul>
+ * A name taken for a group by mistake (a file of a controller jcg does not know) costs a
+ * failed open and is dropped, as its reader finds nothing.
  */
 public final class SubtreeSampler {
     private static final String[] FILE_PREFIXES = filePrefixes();
@@ -112,7 +116,7 @@ public final class SubtreeSampler {
             String[] names = dir.list();
             if (names != null) {
                 root.seenInPass = pass;
-                walk(dir, root, names, 0);
+                walk(dir, root, names, subdirectoryCount(dir), 0);
             }
         }
         List<Node> out = new ArrayList<>();
@@ -137,14 +141,22 @@ public final class SubtreeSampler {
         }
     }
 
-    private void walk(File dir, Node parent, String[] names, int depth) {
+    /**
+     * @param subdirectories how many of {@code names} are directories, from the link count of
+     *                       {@code dir}; -1 when the file system does not say
+     */
+    private void walk(File dir, Node parent, String[] names, long subdirectories, int depth) {
         if (depth >= maxDepth) {
             return;
         }
         boolean lastLevel = depth + 1 >= maxDepth;
+        long hidden = groupsAmongFileNames(names, subdirectories);
         for (String name : names) {
             if (isControlFileName(name)) {
-                continue;
+                if (hidden == 0 || !isDirectory(dir, name)) {
+                    continue;
+                }
+                hidden--;
             }
             Node child = parent.children.get(name);
             if (child == null) {
@@ -160,28 +172,52 @@ public final class SubtreeSampler {
                 continue;
             }
             File childDir = new File(dir, name);
-            if (hasNoSubdirectories(childDir)) {
+            long below = subdirectoryCount(childDir);
+            if (below == 0) {
                 continue;
             }
             // null: a file after all, a group that just vanished, or one we may not list
             String[] childNames = childDir.list();
             if (childNames != null) {
-                walk(childDir, child, childNames, depth + 1);
+                walk(childDir, child, childNames, below, depth + 1);
             }
         }
     }
 
     /**
-     * kernfs (cgroup v1 and v2) counts a directory's links as two plus its subdirectories,
-     * so two means a leaf, and one stat is cheaper than opening and reading a directory of
-     * control files. Any other answer, or none, means "list it and see".
+     * How many names that look like control files must be groups: the directory's
+     * subdirectories beyond the names without a control-file prefix. Unknown (not kernfs, and
+     * a file system that does not keep the count) is {@link Long#MAX_VALUE}: look at each.
      */
-    static boolean hasNoSubdirectories(File dir) {
+    static long groupsAmongFileNames(String[] names, long subdirectories) {
+        if (subdirectories <= 0) {
+            return subdirectories == 0 ? 0 : Long.MAX_VALUE;
+        }
+        int plain = 0;
+        for (String name : names) {
+            if (!isControlFileName(name)) {
+                plain++;
+            }
+        }
+        return Math.max(0, subdirectories - plain);
+    }
+
+    private static boolean isDirectory(File dir, String name) {
+        return Files.isDirectory(new File(dir, name).toPath(), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * kernfs (cgroup v1 and v2) counts a directory's links as two plus its subdirectories, as
+     * tmpfs and ext4 do, so one stat tells how many groups a directory holds without listing
+     * it. -1 when the answer is not of that form (no answer, or a file system such as btrfs
+     * that keeps 1 for every directory).
+     */
+    static long subdirectoryCount(File dir) {
         try {
             Object links = Files.getAttribute(dir.toPath(), "unix:nlink", LinkOption.NOFOLLOW_LINKS);
-            return links instanceof Integer n && n == 2;
+            return links instanceof Integer n && n >= 2 ? n - 2 : -1;
         } catch (IOException | RuntimeException e) {
-            return false;
+            return -1;
         }
     }
 

@@ -1,6 +1,8 @@
 package io.github.jcg.core.v1;
 
 import io.github.jcg.core.BlockDevice;
+import io.github.jcg.core.ByteQuantity;
+import io.github.jcg.core.CgroupVersion;
 import io.github.jcg.core.CpuList;
 import io.github.jcg.core.CpuWeight;
 import io.github.jcg.core.GroupFiles;
@@ -24,6 +26,10 @@ import java.util.Optional;
  * Limits in cgroup v1's files: {@code cpu.cfs_*}, {@code cpu.shares}, {@code memory.*_in_bytes},
  * {@code pids.max}, {@code blkio.throttle.*}, {@code freezer.state}. On hybrid hosts a group
  * outside the freezer hierarchy is frozen through the v2 mount's {@code cgroup.freeze}.
+ *
+ * <p>Memory limits: the kernel takes 0 to 2^64 − 1 and clamps at PAGE_COUNTER_MAX pages,
+ * reading back {@link KernelRanges#V1_MEMORY_UNLIMITED}; jcg reads that or more as no limit
+ * and writes no limit as {@code -1} (see {@link ByteQuantity} for the range).
  */
 public final class V1ResourceDriver implements ResourceDriver {
     static final String QUOTA = "cpu.cfs_quota_us";
@@ -123,7 +129,14 @@ public final class V1ResourceDriver implements ResourceDriver {
             throw new InvalidValueException("swap max", swap.toString(),
                     "needs a memory limit on cgroup v1, where swap is limited together with memory (memory.memsw.limit_in_bytes); set a memory max too");
         }
-        return Long.toString(memory.value() + swap.value());
+        long memsw;
+        try {
+            memsw = Math.addExact(memory.value(), swap.value());
+        } catch (ArithmeticException e) {
+            // past 2^63 − 1 the kernel clamps to no limit anyway
+            return "-1";
+        }
+        return Long.toString(memsw);
     }
 
     private static void planIo(IoDeviceLimit io, List<PlannedWrite> writes) {
@@ -192,8 +205,10 @@ public final class V1ResourceDriver implements ResourceDriver {
         if (t.equals("-1")) {
             return Limit.unlimited();
         }
-        long v = Long.parseLong(t);
-        return v >= KernelRanges.V1_MEMORY_UNLIMITED ? Limit.unlimited() : Limit.of(v);
+        // the kernel prints at most PAGE_COUNTER_MAX pages; a larger number (a fake tree, a
+        // future kernel) is past the clamp all the same
+        Limit limit = ByteQuantity.parseLimit(MEMORY_LIMIT, t, CgroupVersion.V1);
+        return limit.isUnlimited() || limit.value() >= KernelRanges.V1_MEMORY_UNLIMITED ? Limit.unlimited() : limit;
     }
 
     private static String v1Bytes(Limit limit) {

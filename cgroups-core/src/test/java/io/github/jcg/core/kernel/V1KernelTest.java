@@ -1,6 +1,8 @@
 package io.github.jcg.core.kernel;
 
+import io.github.jcg.core.ByteQuantity;
 import io.github.jcg.core.Cgroup;
+import io.github.jcg.core.CgroupVersion;
 import io.github.jcg.core.CgroupPath;
 import io.github.jcg.core.Controller;
 import io.github.jcg.core.ControllerSelection;
@@ -9,6 +11,9 @@ import io.github.jcg.core.CpuWeight;
 import io.github.jcg.core.CreateOptions;
 import io.github.jcg.core.DeleteOptions;
 import io.github.jcg.core.GroupBusyException;
+import io.github.jcg.core.Hierarchy;
+import io.github.jcg.core.InvalidValueException;
+import io.github.jcg.core.KernelRanges;
 import io.github.jcg.core.KernelRefusedException;
 import io.github.jcg.core.Limit;
 import io.github.jcg.core.Ownership;
@@ -30,6 +35,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -316,6 +322,60 @@ class V1KernelTest {
         assertThat(g.hierarchyOf("memory.stat").has(Controller.MEMORY)).isTrue();
         assertThat(g.fileNames(g.hierarchyOf("cpu.stat"))).contains("cpu.stat", "cpu.shares", "tasks");
         assertThat(List.of(g.read("cpu.stat").split("\n"))).anyMatch(l -> l.startsWith("nr_throttled "));
+    }
+
+    @Test
+    void memoryLimitsTakeTheLargestUnsignedNumberAndReadItBackAsNoLimit() {
+        // no process is ever attached here: only the group's own limit files are written
+        Optional<Hierarchy> memory = kernel.host.layout().hierarchyOf(Controller.MEMORY);
+        RealKernel.skipUnless(memory.map(h -> h.version() == CgroupVersion.V1).orElse(false), "no v1 memory hierarchy");
+        Cgroup g = group("huge", "memory").create();
+        // what this kernel reads for no limit: PAGE_COUNTER_MAX pages, 9223372036854771712 with 4 KiB pages
+        String clamp = g.read("memory.limit_in_bytes").strip();
+        assertThat(Long.parseLong(clamp)).isGreaterThan(Long.MAX_VALUE - (1L << 16));
+        g.write("memory.limit_in_bytes", "1G");
+        g.write("memory.soft_limit_in_bytes", "1G");
+        assertThat(g.read("memory.limit_in_bytes").strip()).isEqualTo(Long.toString(1L << 30));
+
+        g.write("memory.limit_in_bytes", KernelRanges.MAX_MEMORY_BYTES);
+        g.write("memory.soft_limit_in_bytes", KernelRanges.MAX_MEMORY_BYTES);
+
+        assertThat(g.read("memory.limit_in_bytes").strip()).isEqualTo(clamp);
+        assertThat(g.read("memory.soft_limit_in_bytes").strip()).isEqualTo(clamp);
+        Resources back = g.resources();
+        assertThat(back.memoryMax()).contains(Limit.unlimited());
+        assertThat(back.memoryHigh()).contains(Limit.unlimited());
+
+        // the typed way: the same number parses to no limit, written as -1
+        g.write("memory.limit_in_bytes", "1G");
+        g.apply(Resources.builder()
+                .memoryMax(ByteQuantity.parseLimit("memory max", KernelRanges.MAX_MEMORY_BYTES, CgroupVersion.V1)).build());
+        assertThat(g.read("memory.limit_in_bytes").strip()).isEqualTo(clamp);
+
+        // one more than the kernel reads would wrap around to 0 there: refused before the write
+        assertThatThrownBy(() -> g.write("memory.limit_in_bytes", "18446744073709551616"))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("wrap around");
+        assertThat(g.read("memory.limit_in_bytes").strip()).isEqualTo(clamp);
+    }
+
+    @Test
+    void groupsNamedLikeControlFilesShowUpInASample() {
+        // CgroupPath.of refuses such names for new groups; another tool may have made them
+        CgroupPath batch = CgroupPath.ofKernel(kernel.path("cpu.batch"));
+        CgroupPath inner = batch.kernelChild("memory.y");
+        kernel.host.group(inner, ControllerSelection.parse("cpu,cpuacct")).create();
+        kernel.host.group(batch, ControllerSelection.parse("cpu")).write("cpu.cfs_quota_us", "20000");
+
+        SubtreeSampler sampler = kernel.host.sampler(CgroupPath.of(kernel.parent), 2,
+                java.util.EnumSet.of(MetricGroup.CPU_USAGE, MetricGroup.CPU_LIMIT));
+        Sample sample = sampler.sample();
+
+        assertThat(sample.groups().keySet()).contains(batch, inner);
+        assertThat(sample.group(batch).orElseThrow().limit(Metric.CPU_QUOTA_MICROS)).contains(Limit.of(20_000));
+        assertThat(sample.group(inner).orElseThrow().get(Metric.CPU_USAGE_NANOS)).hasValue(0L);
+        // and as the last level listed
+        assertThat(kernel.host.sampler(CgroupPath.of(kernel.parent), 1, java.util.EnumSet.of(MetricGroup.CPU_USAGE))
+                .listGroups()).contains(batch).doesNotContain(inner);
     }
 
     @Test

@@ -85,6 +85,50 @@ class SubtreeSamplerTest {
     }
 
     @Test
+    void groupsNamedLikeControlFilesAreGroupsAtEveryLevel() {
+        // the kernel reserves only its files' names: cpu.batch and memory.x are groups like any other
+        HostLayout layout = tree()
+                .file(CG + "/cpu/cpu.batch/cpu.shares", "512\n")
+                .file(CG + "/cpuacct/cpu.batch/cpuacct.usage", "42\n")
+                .file(CG + "/memory/memory.x/memory.usage_in_bytes", "12288\n")
+                .file(CG + "/cpu/a/cpuset.inner/cpu.shares", "1024\n")
+                .file(CG + "/cpu/cpu.batch/cgroup.deep/cpu.shares", "1024\n")
+                .layout();
+
+        assertThat(names(sampler(layout, "/", 1).listGroups()))
+                .contains("/cpu.batch", "/memory.x").doesNotContain("/cpu.shares", "/cgroup.procs", "/tasks");
+        assertThat(names(sampler(layout, "/", 3).listGroups()))
+                .contains("/cpu.batch", "/cpu.batch/cgroup.deep", "/memory.x", "/a/cpuset.inner")
+                .doesNotContain("/cpu.batch/cpu.shares", "/a/cpu.shares");
+
+        Sample sample = sampler(layout, "/", 2).sample();
+        assertThat(sample.group(CgroupPath.ofKernel("/cpu.batch")).orElseThrow().get(CPU_USAGE_NANOS)).hasValue(42L);
+        assertThat(sample.group(CgroupPath.ofKernel("/memory.x")).orElseThrow().get(MEMORY_CURRENT_BYTES)).hasValue(12288L);
+    }
+
+    @Test
+    void namesThatLookLikeFilesAreLookedAtOnlyWhenTheLinkCountSaysGroupsHideAmongThem() {
+        String[] names = {"cpu.shares", "cpu.batch", "tasks", "web"};
+
+        assertThat(SubtreeSampler.groupsAmongFileNames(names, 2)).isEqualTo(1);
+        assertThat(SubtreeSampler.groupsAmongFileNames(names, 1)).isZero();
+        assertThat(SubtreeSampler.groupsAmongFileNames(names, 0)).isZero();
+        // a file system that keeps no count: each is looked at
+        assertThat(SubtreeSampler.groupsAmongFileNames(names, -1)).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void theLinkCountOfADirectoryIsItsSubdirectories() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("counted"));
+        Files.createDirectories(dir.resolve("one"));
+        Files.createDirectories(dir.resolve("two.x"));
+        Files.writeString(dir.resolve("cpu.shares"), "");
+
+        assertThat(SubtreeSampler.subdirectoryCount(dir.toFile())).isEqualTo(2);
+        assertThat(SubtreeSampler.subdirectoryCount(dir.resolve("one").toFile())).isZero();
+    }
+
+    @Test
     void aGroupInSeveralHierarchiesIsOneEntryWithAllItsMetrics() {
         Sample sample = sampler(tree().layout(), "/", 3).sample();
 

@@ -211,6 +211,34 @@ class UsageReaderTest {
     }
 
     @Nested
+    class ControllersSplitBetweenVersions {
+        @Test
+        void eachMetricIsReadFromTheHierarchyOfItsController() {
+            HostLayout layout = FakeHost.split(tmp)
+                    .file(CG + "/cpuacct/web/cpuacct.usage", "123456789\n")
+                    .file(CG + "/cpu/web/cpu.cfs_quota_us", "50000\n")
+                    .file(CG + "/cpu/web/cpu.cfs_period_us", "100000\n")
+                    .file(CG + "/unified/web/cpu.stat", "usage_usec 999\nuser_usec 500\nsystem_usec 499\n")
+                    .file(CG + "/unified/web/memory.current", "4096000\n")
+                    .file(CG + "/unified/web/memory.max", "max\n")
+                    .file(CG + "/unified/web/pids.current", "3\n")
+                    .file(CG + "/unified/web/pids.max", "100\n")
+                    .layout();
+
+            UsageSnapshot s = new UsageReader(layout, EnumSet.of(MetricGroup.CPU_USAGE, MetricGroup.CPU_LIMIT,
+                    MetricGroup.MEMORY_USAGE, MetricGroup.MEMORY_LIMIT, MetricGroup.PIDS)).read(CgroupPath.of("web"));
+
+            // cpuacct on v1 wins over the v2 mount's core cpu.stat
+            assertThat(value(s, CPU_USAGE_NANOS)).isEqualTo(123_456_789L);
+            assertThat(value(s, CPU_QUOTA_MICROS)).isEqualTo(50_000L);
+            assertThat(value(s, MEMORY_CURRENT_BYTES)).isEqualTo(4_096_000L);
+            assertThat(s.limit(MEMORY_LIMIT_BYTES)).contains(Limit.unlimited());
+            assertThat(value(s, PIDS_CURRENT)).isEqualTo(3L);
+            assertThat(s.limit(PIDS_LIMIT)).contains(Limit.of(100));
+        }
+    }
+
+    @Nested
     class V2OnAUnifiedHost {
         private FakeHost withWeb() {
             FakeHost fake = FakeHost.unified(tmp, "cpu io memory pids")

@@ -144,6 +144,14 @@ class V1ResourceDriverTest {
         }
 
         @Test
+        void memoryPlusSwapPastALongIsNoLimitRatherThanANegativeNumber() {
+            List<PlannedWrite> writes = plan(Resources.builder().memoryMax(Limit.of(Long.MAX_VALUE - MiB)).swapMax(Limit.of(64 * MiB)).build(),
+                    defaults());
+
+            assertThat(writes).extracting(PlannedWrite::file, PlannedWrite::value).contains(tuple("memory.memsw.limit_in_bytes", "-1"));
+        }
+
+        @Test
         void noSwapLimitIsMinusOne() {
             assertThat(plan(Resources.builder().swapMax(Limit.unlimited()).build(), defaults()))
                     .extracting(PlannedWrite::file, PlannedWrite::value).containsExactly(tuple("memory.memsw.limit_in_bytes", "-1"));
@@ -239,6 +247,15 @@ class V1ResourceDriverTest {
             assertThat(r).isEqualTo(Resources.builder().cpuQuota(Limit.unlimited()).cpuPeriodMicros(100_000)
                     .cpuWeight(CpuWeight.shares(1024)).memoryMax(Limit.unlimited()).memoryHigh(Limit.unlimited())
                     .swapMax(Limit.unlimited()).pidsMax(Limit.unlimited()).frozen(false).build());
+        }
+
+        @Test
+        void aLimitAtOrPastTheKernelsClampReadsAsNoLimit() {
+            // what 18446744073709551615 reads back as, one page below, and a number no kernel prints
+            assertThat(V1ResourceDriver.readLimit("9223372036854771712\n")).isEqualTo(Limit.unlimited());
+            assertThat(V1ResourceDriver.readLimit("9223372036854767616\n")).isEqualTo(Limit.of(9_223_372_036_854_767_616L));
+            assertThat(V1ResourceDriver.readLimit("18446744073709551615\n")).isEqualTo(Limit.unlimited());
+            assertThat(V1ResourceDriver.readLimit("-1")).isEqualTo(Limit.unlimited());
         }
 
         @Test
