@@ -162,16 +162,29 @@ public final class SetCommand implements GetoptCommand {
         List<Write> writes = new ArrayList<>();
         for (Map.Entry<String, List<Map.Entry<String, String>>> c : byController.entrySet()) {
             CgroupVersion disk = controllers.diskVersion(c.getKey());
-            for (Map.Entry<String, String> rule : c.getValue()) {
-                for (Map.Entry<String, String> w : Vocabulary.forWrite(rule.getKey(), rule.getValue(),
-                        asked == null ? disk : asked, disk, ignoreUnmappable)) {
-                    for (Cgroup target : targets(host, controllers, path, Controllers.of(w.getKey()))) {
-                        writes.add(checked(target, path, w.getKey(), w.getValue()));
-                    }
+            Vocabulary.WritePlan plan = Vocabulary.forWrite(c.getValue(), asked == null ? disk : asked, disk, ignoreUnmappable);
+            if (plan.isEmpty()) {
+                continue;
+            }
+            // a translated setting keeps the controller of its name, so the targets are the controller's
+            for (Cgroup target : targets(host, controllers, path, c.getKey())) {
+                for (Map.Entry<String, String> w : plan.writesFor(file -> firstLine(target, path, file))) {
+                    writes.add(checked(target, path, w.getKey(), w.getValue()));
                 }
             }
         }
         return writes;
+    }
+
+    /** A file's current first line, for a translated half of cpu.max that keeps the other half. */
+    private static String firstLine(Cgroup group, String shownPath, String file) {
+        requireFile(group, shownPath, file);
+        try {
+            return group.read(file).lines().findFirst().orElse("").strip();
+        } catch (CgroupException e) {
+            throw new ToolException(ExitCodes.of(e, ExitCodes.Tool.CGSET), "cannot read " + file + " of " + shownPath
+                    + " to keep the half of it that is not set: " + e.getMessage(), e);
+        }
     }
 
     /** The group, and with -R every group below it in the hierarchy that holds the controller's files. */
@@ -187,6 +200,17 @@ public final class SetCommand implements GetoptCommand {
     }
 
     static Write checked(Cgroup group, String shownPath, String file, String value) {
+        requireFile(group, shownPath, file);
+        try {
+            ControlFileRules.check(file, value);
+        } catch (InvalidValueException e) {
+            throw new ToolException(ExitCodes.OTHER, "cannot set " + file + " of " + shownPath + ": " + e.getMessage(), e);
+        }
+        return new Write(group, file, value);
+    }
+
+    /** cgset's checks before a write: the group exists, and has the file (both ECGROUPVALUENOTEXIST). */
+    private static void requireFile(Cgroup group, String shownPath, String file) {
         Hierarchy h = group.hierarchyOf(file);
         if (!Groups.existsIn(group, h)) {
             throw new ToolException(ExitCodes.VALUE_NOT_FOUND, "cannot set " + file + ": cgroup " + shownPath + " does not exist"
@@ -198,12 +222,6 @@ public final class SetCommand implements GetoptCommand {
                     + " control file in the " + h.label() + " hierarchy; list its files with cgget -g " + Controllers.of(file)
                     + " " + shownPath);
         }
-        try {
-            ControlFileRules.check(file, value);
-        } catch (InvalidValueException e) {
-            throw new ToolException(ExitCodes.OTHER, "cannot set " + file + " of " + shownPath + ": " + e.getMessage(), e);
-        }
-        return new Write(group, file, value);
     }
 
     /** The groups typed limits go to: each path, and with -R every group below it. */
