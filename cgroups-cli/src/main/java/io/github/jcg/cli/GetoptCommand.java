@@ -1,6 +1,10 @@
 package io.github.jcg.cli;
 
+import io.github.jcg.cli.compat.LibcgroupWords;
+
 import io.github.jcg.cli.getopt.Getopt;
+
+import java.util.Optional;
 
 /**
  * A command parsed the way libcgroup's tools parse: GNU {@code getopt_long} with the tool's own
@@ -21,4 +25,13 @@ public interface GetoptCommand {
      * any other exception becomes one line on stderr and the tool's exit status.
      */
     int run(Invocation invocation, Getopt.Parsed parsed);
+
+    /**
+     * What libcgroup's tool prints for a failure that left {@link #run} with {@code status},
+     * when the failure itself does not say ({@link ToolException#words()}); empty when
+     * libcgroup prints nothing of its own there. Asked only when run under a libcgroup name.
+     */
+    default Optional<LibcgroupWords> libcgroupWords(RuntimeException failure, int status) {
+        return Optional.empty();
+    }
 }

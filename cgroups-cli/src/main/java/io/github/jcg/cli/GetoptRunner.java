@@ -1,5 +1,6 @@
 package io.github.jcg.cli;
 
+import io.github.jcg.cli.compat.LibcgroupWords;
 import io.github.jcg.cli.getopt.Getopt;
 import io.github.jcg.cli.getopt.LongOption;
 import io.github.jcg.cli.getopt.UsageException;
@@ -8,6 +9,7 @@ import io.github.jcg.core.CgroupException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs a {@link GetoptCommand} as libcgroup runs its tools: parse (wrong usage: what was wrong,
@@ -31,7 +33,7 @@ public final class GetoptRunner {
         try {
             parsed = new Getopt(command.syntax().optstring(), withDebug(command.syntax().longOptions())).parse(args);
         } catch (UsageException e) {
-            return usageError(name, e.getMessage(), err);
+            return usageError(name, e, err);
         }
         if (parsed.has('h')) {
             out.print(command.usage(name));
@@ -41,13 +43,18 @@ public final class GetoptRunner {
         try {
             return command.run(invocation, parsed);
         } catch (UsageException e) {
-            return usageError(name, e.getMessage(), err);
+            return usageError(name, e, err);
         } catch (RuntimeException e) {
-            err.println(name + ": " + messageOf(e));
+            int status = ExitCodes.of(e, ExitCodes.toolOf(command));
+            Optional<LibcgroupWords> words = Optional.empty();
+            if (invocation.isLibcgroupTool()) {
+                words = e instanceof ToolException t && t.words().isPresent() ? t.words() : command.libcgroupWords(e, status);
+            }
+            err.println(failureLine(name, words, messageOf(e)));
             if (invocation.debug()) {
                 e.printStackTrace(err);
             }
-            return ExitCodes.of(e, ExitCodes.toolOf(command));
+            return status;
         } finally {
             out.flush();
             err.flush();
@@ -61,12 +68,45 @@ public final class GetoptRunner {
         return all;
     }
 
-    /** Wrong usage: {@code <tool>: <what>}, libcgroup's second line, exit status 129. */
-    static int usageError(String name, String message, PrintWriter err) {
-        err.println(name + ": " + message);
-        err.println(wrongInputLine(name));
+    /**
+     * Wrong usage, exit status 129: {@code <tool>: <what>} and libcgroup's {@code Wrong input
+     * parameters} line. Under a libcgroup name libcgroup's words come first: its line, unless the
+     * mistake has words of its own (which then begin the first line).
+     */
+    static int usageError(String name, UsageException e, PrintWriter err) {
+        String explanation = name + ": " + e.getMessage();
+        if (!Tools.isLibcgroupName(name) || e.inOwnWords()) {
+            err.println(explanation);
+            err.println(wrongInputLine(name));
+        } else {
+            err.println(e.libcgroupLine().orElse(wrongInputLine(name)));
+            err.println(explanation);
+        }
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /** Wrong usage of a jcg command that libcgroup does not have. */
+    static int usageError(String name, String message, PrintWriter err) {
+        return usageError(name, new UsageException(message), err);
+    }
+
+    /**
+     * {@code <tool>: <message>}, or libcgroup's words for the failure and then the message. A
+     * message that begins as the words do ({@code can't create cgroup web: }) keeps only the
+     * rest, so the subject is not said twice.
+     */
+    static String failureLine(String name, Optional<LibcgroupWords> words, String message) {
+        if (words.isEmpty()) {
+            return name + ": " + message;
+        }
+        String text = words.get().text();
+        int colon = text.lastIndexOf(": ");
+        String rest = message;
+        if (colon > 0 && message.startsWith(text.substring(0, colon + 2))) {
+            rest = message.substring(colon + 2);
+        }
+        return words.get().render(name) + "; " + rest;
     }
 
     /** libcgroup's line, quirks included (its quote is unbalanced). */

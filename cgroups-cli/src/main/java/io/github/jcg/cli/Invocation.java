@@ -1,6 +1,9 @@
 package io.github.jcg.cli;
 
+import io.github.jcg.cli.compat.LibcgroupWords;
+
 import java.io.PrintWriter;
+import java.util.Optional;
 
 /**
  * One run of a {@link GetoptCommand}: the name it reports itself by ({@code cgget} when run as
@@ -42,6 +45,24 @@ public final class Invocation {
     /** Whether {@code --debug} was given: failures add their stack trace. */
     public boolean debug() {
         return debug;
+    }
+
+    /** Whether jcg runs as one of libcgroup's tools ({@code cgdelete}), not as {@code jcg delete}. */
+    public boolean isLibcgroupTool() {
+        return Tools.isLibcgroupName(name);
+    }
+
+    /**
+     * Prints one failure line for a command that goes on after it: under a libcgroup name,
+     * libcgroup's words for the failure first, then jcg's explanation.
+     */
+    public void failure(LibcgroupWords words, String message, Exception cause) {
+        err.println(GetoptRunner.failureLine(name, isLibcgroupTool() ? Optional.of(words) : Optional.empty(), message));
+        err.flush();
+        if (debug && cause != null) {
+            cause.printStackTrace(err);
+            err.flush();
+        }
     }
 
     /** Prints one failure line for a command that goes on after it (cgdelete, cgclassify). */

@@ -6,6 +6,7 @@ import io.github.jcg.cli.GetoptSyntax;
 import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.Invocation;
 import io.github.jcg.cli.UsageText;
+import io.github.jcg.cli.compat.LibcgroupWords;
 import io.github.jcg.cli.getopt.Getopt;
 import io.github.jcg.cli.getopt.LongOption;
 import io.github.jcg.cli.getopt.ParsedOption;
@@ -15,6 +16,7 @@ import io.github.jcg.core.Cgroup;
 import io.github.jcg.core.CgroupException;
 import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.CgroupPath;
+import io.github.jcg.core.Errno;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +90,8 @@ public final class ClassifyCommand implements GetoptCommand {
         for (String arg : pids) {
             OptionalLong pid = pid(arg);
             if (pid.isEmpty()) {
-                invocation.failure("'" + arg + "' is not a valid pid; give process ids as positive decimal numbers");
+                invocation.failure(LibcgroupWords.alone("Error: " + arg + " is not valid pid."),
+                        "'" + arg + "' is not a valid pid; give process ids as positive decimal numbers", null);
                 status = ExitCodes.CLASSIFY_BAD_PID;
                 continue;
             }
@@ -111,7 +114,11 @@ public final class ClassifyCommand implements GetoptCommand {
                 Cgroup group = host.group(CgroupPath.of(g.path()), g.selection());
                 group.attach(pid);
             } catch (CgroupException e) {
-                invocation.failure("cannot move pid " + pid + " to " + g + ": " + e.getMessage(), e);
+                // cgclassify's line: its library code's text (ECGROUPNOTEXIST, or ECGOTHER's strerror)
+                int code = ExitCodes.of(e, null);
+                LibcgroupWords words = LibcgroupWords.alone("Error changing group of pid " + pid + ": "
+                        + LibcgroupWords.strerror(code, e.errno().orElse(Errno.UNKNOWN)));
+                invocation.failure(words, "cannot move pid " + pid + " to " + g + ": " + e.getMessage(), e);
                 return false;
             }
         }

@@ -7,6 +7,7 @@ import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.Invocation;
 import io.github.jcg.cli.ToolException;
 import io.github.jcg.cli.UsageText;
+import io.github.jcg.cli.compat.LibcgroupWords;
 import io.github.jcg.cli.getopt.Getopt;
 import io.github.jcg.cli.getopt.LongOption;
 import io.github.jcg.cli.getopt.ParsedOption;
@@ -22,6 +23,7 @@ import io.github.jcg.core.CgroupPath;
 import io.github.jcg.core.ControllerSelection;
 import io.github.jcg.core.CreateOptions;
 import io.github.jcg.core.DeleteOptions;
+import io.github.jcg.core.Errno;
 import io.github.jcg.core.Hierarchy;
 import io.github.jcg.core.Resources;
 
@@ -93,7 +95,7 @@ public final class CreateCommand implements GetoptCommand {
     public int run(Invocation invocation, Getopt.Parsed parsed) {
         read(parsed);
         if (!unexpected.isEmpty()) {
-            throw usageError("wrong arguments (" + unexpected.get(0) + "); name groups with -g <controllers>:<path>");
+            throw UsageException.inLibcgroupWords("wrong arguments (" + unexpected.get(0) + "); name groups with -g <controllers>:<path>");
         }
         if (groups.isEmpty()) {
             throw usageError("no group given; name it with -g <controllers>:<path>, e.g. -g cpu,memory:web");
@@ -106,16 +108,23 @@ public final class CreateCommand implements GetoptCommand {
             handles.add(handle(host, g));
         }
         Transaction tx = new Transaction();
+        String current = null;
         try {
-            for (Cgroup group : handles) {
+            for (int i = 0; i < handles.size(); i++) {
+                current = groups.get(i).path();
+                Cgroup group = handles.get(i);
                 List<Cgroup> made = newlyMade(host, group);
                 group.create(options);
                 made.forEach(top -> tx.onUndo(() -> top.delete(DeleteOptions.defaults().recursively().ignoringMissing())));
             }
-            typed.ifPresent(r -> handles.forEach(group -> group.apply(r)));
+            for (int i = 0; i < handles.size() && typed.isPresent(); i++) {
+                current = groups.get(i).path();
+                handles.get(i).apply(typed.get());
+            }
         } catch (CgroupException e) {
             String note = tx.undoAndDescribe();
-            throw new ToolException(ExitCodes.of(e, ExitCodes.Tool.CGCREATE), e.getMessage() + note, e);
+            int status = ExitCodes.of(e, ExitCodes.Tool.CGCREATE);
+            throw new ToolException(status, cantCreate(current, status, e), e.getMessage() + note, e);
         }
         return ExitCodes.OK;
     }
@@ -124,8 +133,15 @@ public final class CreateCommand implements GetoptCommand {
         try {
             return host.group(CgroupPath.of(g.path()), g.selection());
         } catch (CgroupException e) {
-            throw new ToolException(ExitCodes.of(e, ExitCodes.Tool.CGCREATE), "can't create cgroup " + g.path() + ": " + e.getMessage(), e);
+            int status = ExitCodes.of(e, ExitCodes.Tool.CGCREATE);
+            throw new ToolException(status, cantCreate(g.path(), status, e), "can't create cgroup " + g.path() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** cgcreate's words: {@code can't create cgroup <path>: <cgroup_strerror>}. */
+    private static LibcgroupWords cantCreate(String path, int status, CgroupException e) {
+        return LibcgroupWords.afterName("can't create cgroup " + path + ": "
+                + LibcgroupWords.strerror(status, e.errno().orElse(Errno.UNKNOWN)));
     }
 
     /**

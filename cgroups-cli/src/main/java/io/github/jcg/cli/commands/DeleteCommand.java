@@ -7,6 +7,7 @@ import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.Invocation;
 import io.github.jcg.cli.ToolException;
 import io.github.jcg.cli.UsageText;
+import io.github.jcg.cli.compat.LibcgroupWords;
 import io.github.jcg.cli.getopt.Getopt;
 import io.github.jcg.cli.getopt.LongOption;
 import io.github.jcg.cli.getopt.ParsedOption;
@@ -16,6 +17,7 @@ import io.github.jcg.core.CgroupException;
 import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.CgroupPath;
 import io.github.jcg.core.DeleteOptions;
+import io.github.jcg.core.Errno;
 import io.github.jcg.core.Hierarchy;
 
 import java.util.ArrayList;
@@ -80,8 +82,8 @@ public final class DeleteCommand implements GetoptCommand {
             try {
                 delete(host, g);
             } catch (CgroupException | ToolException e) {
-                invocation.failure(e.getMessage(), e);
                 status = ExitCodes.of(e, SYNTAX.tool());
+                report(invocation, g, e, status);
             }
         }
         return status;
@@ -110,6 +112,17 @@ public final class DeleteCommand implements GetoptCommand {
             throw new ToolException(ExitCodes.OTHER, "removed group '" + g.path() + "', but it did not exist in "
                     + describe(missing));
         }
+    }
+
+    /**
+     * cgdelete's line, {@code cannot remove group '<path>': <cgroup_strerror>}; a group jcg found
+     * missing is the ENOENT libcgroup's rmdir gets.
+     */
+    private static void report(Invocation invocation, GroupSpec g, RuntimeException e, int status) {
+        String subject = "cannot remove group '" + g.path() + "'";
+        Errno errno = LibcgroupWords.errnoOf(e).orElse(status == ExitCodes.OTHER ? Errno.ENOENT : Errno.UNKNOWN);
+        LibcgroupWords words = LibcgroupWords.afterName(subject + ": " + LibcgroupWords.strerror(status, errno));
+        invocation.failure(words, e.getMessage(), e);
     }
 
     private static String describe(List<Hierarchy> hierarchies) {

@@ -5,6 +5,7 @@ import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.GetoptSyntax;
 import io.github.jcg.cli.Invocation;
 import io.github.jcg.cli.UsageText;
+import io.github.jcg.cli.compat.LibcgroupWords;
 import io.github.jcg.cli.getopt.Getopt;
 import io.github.jcg.cli.getopt.LongOption;
 import io.github.jcg.cli.getopt.ParsedOption;
@@ -17,6 +18,7 @@ import io.github.jcg.core.posix.ProcessReplacement;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code jcg exec} / {@code cgexec}: join the given groups, then become the command. As with
@@ -29,7 +31,7 @@ public final class ExecCommand implements GetoptCommand {
     private static final String OPTSTRING = "+g:sh";
     private static final List<LongOption> LONG_OPTIONS = List.of(LongOption.flag("sticky", 's'), LongOption.flag("help", 'h'));
     private static final GetoptSyntax SYNTAX = new GetoptSyntax(OPTSTRING, LONG_OPTIONS,
-            "Run a command in the given control groups (libcgroup's cgexec).", null);
+            "Run the task in given control group(s) (libcgroup's cgexec).", null);
 
     private final List<GroupSpec> groups = new ArrayList<>();
     private final List<String> command = new ArrayList<>();
@@ -88,5 +90,11 @@ public final class ExecCommand implements GetoptCommand {
         // libcgroup prints strerror(errno) alone
         invocation.err().println(failure.description());
         return EXEC_FAILED;
+    }
+
+    /** cgexec reports any failure to move itself with one fixed line. */
+    @Override
+    public Optional<LibcgroupWords> libcgroupWords(RuntimeException failure, int status) {
+        return Optional.of(LibcgroupWords.alone("cgroup change of group failed"));
     }
 }

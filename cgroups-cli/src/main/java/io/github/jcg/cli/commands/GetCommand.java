@@ -7,6 +7,7 @@ import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.Invocation;
 import io.github.jcg.cli.ToolException;
 import io.github.jcg.cli.UsageText;
+import io.github.jcg.cli.compat.LibcgroupWords;
 import io.github.jcg.cli.compat.Vocabulary;
 import io.github.jcg.cli.getopt.Getopt;
 import io.github.jcg.cli.getopt.LongOption;
@@ -45,7 +46,7 @@ public final class GetCommand implements GetoptCommand {
             LongOption.flag("values-only", 'v'), LongOption.flag("v1", '1'), LongOption.flag("v2", '2'),
             LongOption.flag("ignore-unmappable", 'i'), LongOption.withValue("output", 'o'));
     private static final GetoptSyntax SYNTAX = new GetoptSyntax(OPTSTRING, LONG_OPTIONS,
-            "Print settings of control groups (libcgroup's cgget; with -1/-2, cgxget).", ExitCodes.Tool.CGGET);
+            "Print parameter(s) of control groups (libcgroup's cgget; with -1/-2, cgxget).", ExitCodes.Tool.CGGET);
 
     private final GetRequest request = new GetRequest();
     private CgroupVersion asked;
@@ -237,25 +238,32 @@ public final class GetCommand implements GetoptCommand {
         private String readAsked(String file) {
             String controller = file.substring(0, Math.max(0, file.indexOf('.')));
             if (!controllers.isAvailable(controller)) {
-                throw new ToolException(ExitCodes.OTHER, "cannot read " + file + " of " + shown() + ": no " + controller
-                        + " controller is mounted on this host (available: " + host.layout().describeAvailable() + ")");
+                throw new ToolException(ExitCodes.OTHER, LibcgroupWords.afterName("cannot find controller '" + controller
+                        + "' in group '" + name + "'"), "cannot read " + file + " of " + shown() + ": no " + controller
+                        + " controller is mounted on this host (available: " + host.layout().describeAvailable() + ")", null);
             }
             try {
                 return group.read(file);
             } catch (GroupNotFoundException e) {
-                throw new ToolException(ExitCodes.OTHER, "cannot read " + file + ": cgroup " + shown() + " does not exist in the "
-                        + controller + " hierarchy; create it first (cgcreate -g " + controller + ":" + name + ")", e);
+                throw new ToolException(ExitCodes.OTHER, readFailed(Errno.ENOENT), "cannot read " + file + ": cgroup " + shown()
+                        + " does not exist in the " + controller + " hierarchy; create it first (cgcreate -g " + controller + ":"
+                        + name + ")", e);
             } catch (CgroupException e) {
                 Errno errno = e.errno().orElse(Errno.UNKNOWN);
                 if (errno == Errno.ENOENT) {
-                    throw new ToolException(ExitCodes.OTHER, "cannot read " + file + ": cgroup " + shown() + " has no such file;"
-                            + " list the files it has with cgget -g " + controller + " " + name, e);
+                    throw new ToolException(ExitCodes.OTHER, readFailed(errno), "cannot read " + file + ": cgroup " + shown()
+                            + " has no such file; list the files it has with cgget -g " + controller + " " + name, e);
                 }
                 if (errno == Errno.EACCES || errno == Errno.EPERM) {
-                    throw new ToolException(ExitCodes.OTHER, e.getMessage(), e);
+                    throw new ToolException(ExitCodes.OTHER, readFailed(errno), e.getMessage(), e);
                 }
                 return "";    // opened but not readable (write-only files): libcgroup prints an empty value
             }
+        }
+
+        /** cgget's words when it cannot open a file: ECGOTHER, so strerror(errno). */
+        private static LibcgroupWords readFailed(Errno errno) {
+            return LibcgroupWords.alone("variable file read failed " + LibcgroupWords.strerror(ExitCodes.OTHER, errno));
         }
 
         private String shown() {

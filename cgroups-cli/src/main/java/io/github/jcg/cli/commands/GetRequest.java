@@ -2,6 +2,7 @@ package io.github.jcg.cli.commands;
 
 import io.github.jcg.cli.ExitCodes;
 import io.github.jcg.cli.ToolException;
+import io.github.jcg.cli.compat.LibcgroupWords;
 import io.github.jcg.cli.getopt.UsageException;
 
 import java.util.ArrayList;
@@ -45,8 +46,8 @@ final class GetRequest {
         needsPath = true;
         int dot = name.indexOf('.');
         if (dot <= 0) {
-            remember(ExitCodes.INVALID, "cannot tell the controller of '" + name + "': name a setting as <controller>.<file>,"
-                    + " e.g. cpu.shares");
+            remember(new ToolException(ExitCodes.INVALID, LibcgroupWords.afterName("error parsing parameter name '" + name + "'"),
+                    "cannot tell the controller of '" + name + "': name a setting as <controller>.<file>, e.g. cpu.shares", null));
             return;
         }
         // plain get/put, not computeIfAbsent with a lambda: this runs on every cgget's start-up path
@@ -57,7 +58,7 @@ final class GetRequest {
             first().controllers.put(controller, names);
         }
         if (names.contains(name)) {
-            remember(ExitCodes.VALUE_EXISTS, name + " is asked for twice; give each -r once");
+            remember(new ToolException(ExitCodes.VALUE_EXISTS, name + " is asked for twice; give each -r once"));
             return;
         }
         names.add(name);
@@ -70,8 +71,8 @@ final class GetRequest {
         if (colon < 0) {
             needsPath = true;
             if (entries.size() > 1) {
-                remember(ExitCodes.MAX_VALUES_EXCEEDED, "-g " + spec + " (no path) cannot follow two -g <controllers>:<path>;"
-                        + " give the controllers inside each -g <controllers>:<path>");
+                remember(new ToolException(ExitCodes.MAX_VALUES_EXCEEDED, "-g " + spec + " (no path) cannot follow two"
+                        + " -g <controllers>:<path>; give the controllers inside each -g <controllers>:<path>"));
                 return;
             }
             // libcgroup takes the whole text as one controller name: "cpu,memory" matches none
@@ -141,9 +142,9 @@ final class GetRequest {
         return entries.get(0);
     }
 
-    private void remember(int status, String message) {
+    private void remember(ToolException mistake) {
         if (firstMistake == null) {
-            firstMistake = new ToolException(status, message);
+            firstMistake = mistake;
         }
     }
 }

@@ -7,6 +7,7 @@ import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.Invocation;
 import io.github.jcg.cli.ToolException;
 import io.github.jcg.cli.UsageText;
+import io.github.jcg.cli.compat.LibcgroupWords;
 import io.github.jcg.cli.compat.Vocabulary;
 import io.github.jcg.cli.getopt.Getopt;
 import io.github.jcg.cli.getopt.LongOption;
@@ -20,8 +21,10 @@ import io.github.jcg.core.CgroupPath;
 import io.github.jcg.core.CgroupVersion;
 import io.github.jcg.core.ControlFileRules;
 import io.github.jcg.core.ControllerSelection;
+import io.github.jcg.core.Errno;
 import io.github.jcg.core.Hierarchy;
 import io.github.jcg.core.InvalidValueException;
+import io.github.jcg.core.KernelRefusedException;
 import io.github.jcg.core.Resources;
 
 import java.util.ArrayList;
@@ -98,6 +101,12 @@ public final class SetCommand implements GetoptCommand {
 
     @Override
     public int run(Invocation invocation, Getopt.Parsed parsed) {
+        if (invocation.argumentCount() == 0) {
+            // cgset's and cgxset's own line for a bare call (cgset's lacks a '<', as libcgroup prints it)
+            String operand = invocation.name().equals("cgxset") ? "<relative path to cgroup>" : "relative path to cgroup>";
+            throw UsageException.afterLine("Usage is " + invocation.name() + " -r <name=value> " + operand,
+                    "nothing to set; give -r <name>=<value> and the groups to change, e.g. -r cpu.shares=512 web");
+        }
         read(parsed);
         Map<String, List<Map.Entry<String, String>>> byController = parseRules();
         checkUsage();
@@ -121,12 +130,14 @@ public final class SetCommand implements GetoptCommand {
         for (String rule : rules) {
             int eq = rule.indexOf('=');
             if (eq <= 0 || eq == rule.length() - 1) {
-                throw usageError("wrong parameter of option -r: '" + rule + "'; write -r <name>=<value>, e.g. cpu.shares=512");
+                throw UsageException.inLibcgroupWords("wrong parameter of option -r: " + rule
+                        + "; write -r <name>=<value>, e.g. cpu.shares=512");
             }
             String name = rule.substring(0, eq);
             List<Map.Entry<String, String>> values = byController.computeIfAbsent(Controllers.of(name), c -> new ArrayList<>());
             if (values.stream().anyMatch(v -> v.getKey().equals(name))) {
-                throw new ToolException(ExitCodes.VALUE_EXISTS, name + " is given twice; give each setting once");
+                throw new ToolException(ExitCodes.VALUE_EXISTS, LibcgroupWords.alone("name-value pair " + rule + " can't be set"),
+                        name + " is given twice; give each setting once", null);
             }
             values.add(Map.entry(name, rule.substring(eq + 1)));
         }
@@ -138,10 +149,11 @@ public final class SetCommand implements GetoptCommand {
             throw usageError("--copy-from cannot be combined with -r; copy a group's settings or name them, not both");
         }
         if (paths.isEmpty()) {
-            throw usageError("no cgroup specified; name the groups to change after the options");
+            throw UsageException.inLibcgroupWords("no cgroup specified; name the groups to change after the options");
         }
         if (copyFrom == null && rules.isEmpty() && limits.isEmpty()) {
-            throw usageError("no name-value pair was set; give -r <name>=<value>, --copy-from <group> or a limit such as --cpu 50%");
+            throw UsageException.inLibcgroupWords("no name-value pair was set; give -r <name>=<value>, --copy-from <group>"
+                    + " or a limit such as --cpu 50%");
         }
     }
 
@@ -256,5 +268,29 @@ public final class SetCommand implements GetoptCommand {
 
     private static UsageException usageError(String message) {
         return new UsageException(message);
+    }
+
+    /**
+     * cgset's words: a source group that cannot be read is {@code cgroup <source> error: …},
+     * everything else fails in cgroup_modify_cgroup, {@code cgset: cgroup modify error: …}. A
+     * setting cgxset cannot convert is reported by no words at all.
+     */
+    @Override
+    public Optional<LibcgroupWords> libcgroupWords(RuntimeException failure, int status) {
+        if (status == ExitCodes.INVALID || status == ExitCodes.FAIL || status == ExitCodes.NO_VERSION_CONVERT) {
+            return Optional.empty();
+        }
+        // a value jcg refuses before writing is one the kernel refuses with EINVAL
+        Errno errno = LibcgroupWords.errnoOf(failure).orElse(status == ExitCodes.OTHER ? Errno.EINVAL : Errno.UNKNOWN);
+        // a write the kernel refused is ECGOTHER to libcgroup whatever the errno (ENOENT included)
+        boolean refusedWrite = false;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            refusedWrite |= t instanceof KernelRefusedException;
+        }
+        String why = LibcgroupWords.strerror(refusedWrite ? ExitCodes.OTHER : status, errno);
+        if (copyFrom != null && status == ExitCodes.GROUP_NOT_FOUND) {
+            return Optional.of(LibcgroupWords.alone("cgroup " + copyFrom + " error: " + why));
+        }
+        return Optional.of(LibcgroupWords.afterName("cgroup modify error: " + why));
     }
 }

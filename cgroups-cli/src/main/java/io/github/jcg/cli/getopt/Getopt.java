@@ -65,7 +65,7 @@ public final class Getopt {
             char c = word.charAt(k);
             int at = c == ':' || c == '+' ? -1 : shortOptions.indexOf(c);
             if (at < 0) {
-                throw new UsageException("invalid option -- '" + c + "'");
+                throw UsageException.inLibcgroupWords("invalid option -- '" + c + "'");
             }
             boolean takesArgument = at + 1 < shortOptions.length() && shortOptions.charAt(at + 1) == ':';
             boolean optional = takesArgument && at + 2 < shortOptions.length() && shortOptions.charAt(at + 2) == ':';
@@ -82,7 +82,7 @@ public final class Getopt {
                 return next;
             }
             if (next >= args.length) {
-                throw new UsageException("option requires an argument -- '" + c + "'");
+                throw UsageException.inLibcgroupWords("option requires an argument -- '" + c + "'");
             }
             out.add(new ParsedOption(c, args[next]));
             return next + 1;
@@ -98,7 +98,7 @@ public final class Getopt {
         switch (option.argument()) {
             case NONE -> {
                 if (eq >= 0) {
-                    throw new UsageException("option '" + spelled + "' doesn't allow an argument");
+                    throw UsageException.inLibcgroupWords("option '" + spelled + "' doesn't allow an argument");
                 }
                 out.add(new ParsedOption(option.key(), null));
                 return next;
@@ -113,7 +113,7 @@ public final class Getopt {
                     return next;
                 }
                 if (next >= args.length) {
-                    throw new UsageException("option '" + spelled + "' requires an argument");
+                    throw UsageException.inLibcgroupWords("option '" + spelled + "' requires an argument");
                 }
                 out.add(new ParsedOption(option.key(), args[next]));
                 return next + 1;
@@ -136,13 +136,13 @@ public final class Getopt {
             return candidates.get(0);
         }
         if (candidates.isEmpty()) {
-            throw new UsageException("unrecognized option '--" + name + "'");
+            throw UsageException.inLibcgroupWords("unrecognized option '--" + name + "'");
         }
         StringBuilder possibilities = new StringBuilder();
         for (LongOption o : candidates) {
             possibilities.append(" '--").append(o.name()).append('\'');
         }
-        throw new UsageException("option '--" + name + "' is ambiguous; possibilities:" + possibilities);
+        throw UsageException.inLibcgroupWords("option '--" + name + "' is ambiguous; possibilities:" + possibilities);
     }
 
     private static void addAll(List<String> operands, String[] args, int from) {

@@ -73,6 +73,7 @@ class CommandsKernelTest {
         assertThat(r.status()).as(r.toString()).isEqualTo(96);
         assertThat(r.errLines()).hasSize(1);
         assertThat(r.err()).contains("cpu.cfs_quota_us", "EINVAL", "undone");
+        assertThat(r.err()).as("libcgroup's words first").startsWith("cgset: cgroup modify error: Invalid argument; ");
         assertThat(kernel.read("capped/child", "cpu.shares")).isEqualTo("1024");
     }
 
