@@ -332,10 +332,12 @@ public final class Cgroup {
     // ---------------------------------------------------------------- processes
 
     /**
-     * Moves a process, with all its threads, into this group in every selected hierarchy.
-     * A v2 threaded group takes the threads one by one through {@code cgroup.threads}. A
-     * write that fails with EINVAL while the task is still being born is retried. If one
-     * hierarchy refuses, the process is moved back where it was in the others.
+     * Moves a process, with all its threads, into this group in every selected hierarchy,
+     * through {@code cgroup.procs}: the kernel moves every thread at once, into a v2 threaded
+     * group too ({@code cgroup.threads} takes a thread only from inside the same threaded
+     * subtree, and would miss threads born meanwhile). A write that fails with EINVAL while
+     * the task is still being born is retried. If one hierarchy refuses, the process is moved
+     * back where it was in the others.
      */
     public void attach(long pid) {
         if (pid <= 0) {
@@ -346,13 +348,7 @@ public final class Cgroup {
         try {
             for (Placement p : placements) {
                 p.requireGroup();
-                if (p.isV2() && isThreaded(p)) {
-                    for (long tid : threadsOf(pid)) {
-                        writeId(p, "cgroup.threads", tid, false);
-                    }
-                } else {
-                    writeId(p, PROCS, pid, false);
-                }
+                writeId(p, PROCS, pid, false);
                 originIn(origin, p.hierarchy()).ifPresent(back -> undo.add(() -> writeId(p.at(back), PROCS, pid, true)));
             }
         } catch (RuntimeException e) {
@@ -484,22 +480,6 @@ public final class Cgroup {
                 pause(5L * attempts);
             }
         }
-    }
-
-    private boolean isThreaded(Placement p) {
-        return p.readIfPresent("cgroup.type").map(t -> t.strip().equals("threaded")).orElse(false);
-    }
-
-    private List<Long> threadsOf(long pid) {
-        List<Long> tids = new ArrayList<>();
-        try (var entries = Files.newDirectoryStream(host.paths().procRoot().resolve(pid + "/task"))) {
-            for (Path entry : entries) {
-                tids.add(Long.parseLong(entry.getFileName().toString()));
-            }
-        } catch (IOException | NumberFormatException e) {
-            throw new InvalidValueException("pid", Long.toString(pid), "is not a running process");
-        }
-        return tids;
     }
 
     private List<ProcessCgroupEntry> cgroupsOf(long pid) {
