@@ -294,18 +294,28 @@ public final class Cgroup {
         for (List<Placement> subtree : subtrees) {
             for (Placement p : subtree) {
                 if (p.exists()) {
-                    pids.addAll(p.readIds(PROCS));
+                    pids.addAll(processIdsIn(p));
                 }
             }
         }
         return pids;
     }
 
+    /**
+     * The processes of one group of a subtree being deleted or killed. A v2 threaded group has
+     * none of its own: the threaded domain above it lists the processes of its whole threaded
+     * subtree, and reading a threaded group's cgroup.procs fails (EOPNOTSUPP).
+     */
+    private static List<Long> processIdsIn(Placement p) {
+        boolean threaded = p.isV2() && p.readIfPresent("cgroup.type").map(t -> t.strip().equals("threaded")).orElse(false);
+        return threaded ? List.of() : p.readIds(PROCS);
+    }
+
     private void moveProcessesToParent(List<List<Placement>> subtrees) {
         for (List<Placement> subtree : subtrees) {
             Placement destination = subtree.get(0).at(path.parent());
             for (int i = subtree.size() - 1; i >= 0; i--) {
-                for (long pid : subtree.get(i).readIds(PROCS)) {
+                for (long pid : processIdsIn(subtree.get(i))) {
                     writeId(destination, PROCS, pid, true);
                 }
             }

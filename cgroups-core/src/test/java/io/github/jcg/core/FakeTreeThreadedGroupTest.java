@@ -3,12 +3,14 @@ package io.github.jcg.core;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What {@link Cgroup#attach(long)} writes, on a fake v2 tree. */
-class FakeTreeAttachTest {
+/** A v2 threaded subtree on a fake tree: how jcg attaches to it and finds its processes. */
+class FakeTreeThreadedGroupTest {
     private static final String CG = "/sys/fs/cgroup";
 
     @TempDir
@@ -41,5 +43,20 @@ class FakeTreeAttachTest {
 
         assertThat(fake.read(CG + "/domain/t1/cgroup.procs")).isEqualTo("4242");
         assertThat(fake.read(CG + "/domain/t1/cgroup.threads")).isEmpty();
+    }
+
+    @Test
+    void theProcessesOfAThreadedSubtreeAreTheDomainsAndItsThreadedGroupsAreNotAsked() throws Exception {
+        // a threaded group's cgroup.procs cannot be read (EOPNOTSUPP): here it is a symbolic
+        // link, which jcg refuses to read, so asking it fails too; the domain lists the process
+        FakeHost fake = threadedTree().file(CG + "/domain/cgroup.procs", "4242\n");
+        Path procs = fake.path(CG + "/domain/t1/cgroup.procs");
+        Files.delete(procs);
+        Files.createSymbolicLink(procs, fake.path(CG + "/domain/cgroup.procs"));
+        Cgroup domain = fake.discover().group("domain", ControllerSelection.of(Controller.PIDS));
+
+        assertThatThrownBy(() -> domain.delete(DeleteOptions.defaults().recursively()))
+                .isInstanceOf(GroupBusyException.class)
+                .hasMessageContaining("still has 1 process (4242)");
     }
 }
