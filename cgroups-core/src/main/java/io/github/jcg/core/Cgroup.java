@@ -294,18 +294,28 @@ public final class Cgroup {
         for (List<Placement> subtree : subtrees) {
             for (Placement p : subtree) {
                 if (p.exists()) {
-                    pids.addAll(p.readIds(PROCS));
+                    pids.addAll(processIdsIn(p));
                 }
             }
         }
         return pids;
     }
 
+    /**
+     * The processes of one group of a subtree being deleted or killed. A v2 threaded group has
+     * none of its own: the threaded domain above it lists the processes of its whole threaded
+     * subtree, and reading a threaded group's cgroup.procs fails (EOPNOTSUPP).
+     */
+    private static List<Long> processIdsIn(Placement p) {
+        boolean threaded = p.isV2() && p.readIfPresent("cgroup.type").map(t -> t.strip().equals("threaded")).orElse(false);
+        return threaded ? List.of() : p.readIds(PROCS);
+    }
+
     private void moveProcessesToParent(List<List<Placement>> subtrees) {
         for (List<Placement> subtree : subtrees) {
             Placement destination = subtree.get(0).at(path.parent());
             for (int i = subtree.size() - 1; i >= 0; i--) {
-                for (long pid : subtree.get(i).readIds(PROCS)) {
+                for (long pid : processIdsIn(subtree.get(i))) {
                     writeId(destination, PROCS, pid, true);
                 }
             }
@@ -332,10 +342,12 @@ public final class Cgroup {
     // ---------------------------------------------------------------- processes
 
     /**
-     * Moves a process, with all its threads, into this group in every selected hierarchy.
-     * A v2 threaded group takes the threads one by one through {@code cgroup.threads}. A
-     * write that fails with EINVAL while the task is still being born is retried. If one
-     * hierarchy refuses, the process is moved back where it was in the others.
+     * Moves a process, with all its threads, into this group in every selected hierarchy,
+     * through {@code cgroup.procs}: the kernel moves every thread at once, into a v2 threaded
+     * group too ({@code cgroup.threads} takes a thread only from inside the same threaded
+     * subtree, and would miss threads born meanwhile). A write that fails with EINVAL while
+     * the task is still being born is retried. If one hierarchy refuses, the process is moved
+     * back where it was in the others.
      */
     public void attach(long pid) {
         if (pid <= 0) {
@@ -346,13 +358,7 @@ public final class Cgroup {
         try {
             for (Placement p : placements) {
                 p.requireGroup();
-                if (p.isV2() && isThreaded(p)) {
-                    for (long tid : threadsOf(pid)) {
-                        writeId(p, "cgroup.threads", tid, false);
-                    }
-                } else {
-                    writeId(p, PROCS, pid, false);
-                }
+                writeId(p, PROCS, pid, false);
                 originIn(origin, p.hierarchy()).ifPresent(back -> undo.add(() -> writeId(p.at(back), PROCS, pid, true)));
             }
         } catch (RuntimeException e) {
@@ -484,22 +490,6 @@ public final class Cgroup {
                 pause(5L * attempts);
             }
         }
-    }
-
-    private boolean isThreaded(Placement p) {
-        return p.readIfPresent("cgroup.type").map(t -> t.strip().equals("threaded")).orElse(false);
-    }
-
-    private List<Long> threadsOf(long pid) {
-        List<Long> tids = new ArrayList<>();
-        try (var entries = Files.newDirectoryStream(host.paths().procRoot().resolve(pid + "/task"))) {
-            for (Path entry : entries) {
-                tids.add(Long.parseLong(entry.getFileName().toString()));
-            }
-        } catch (IOException | NumberFormatException e) {
-            throw new InvalidValueException("pid", Long.toString(pid), "is not a running process");
-        }
-        return tids;
     }
 
     private List<ProcessCgroupEntry> cgroupsOf(long pid) {

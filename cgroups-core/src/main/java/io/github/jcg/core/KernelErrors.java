@@ -24,7 +24,11 @@ final class KernelErrors {
                     + (at.hierarchy().version() == CgroupVersion.V2
                     ? " (is its controller enabled in the parent's cgroup.subtree_control?)" : "");
             case EACCES, EPERM -> permission();
-            case EINVAL, EOPNOTSUPP -> "the file cannot be read (it is write-only, e.g. cgroup.kill or memory.force_empty)";
+            case EOPNOTSUPP -> file.equals("cgroup.procs") && at.hierarchy().version() == CgroupVersion.V2
+                    ? "the group is threaded: its processes belong to the threaded domain above it; its threads are"
+                    + " listed in cgroup.threads"
+                    : "the file cannot be read (it is write-only, e.g. cgroup.kill or memory.force_empty)";
+            case EINVAL -> "the file cannot be read (it is write-only, e.g. cgroup.kill or memory.force_empty)";
             default -> detail(e);
         };
         return new CgroupException("cannot read " + at.dir().resolve(file) + ": " + errno + ": " + why,
@@ -84,13 +88,26 @@ final class KernelErrors {
                 if (isProcsFile(file)) {
                     return "the group's cpuset.cpus or cpuset.mems is empty; set both before attaching tasks";
                 }
+                if (file.equals("cpuset.cpus") || file.equals("cpuset.mems")) {
+                    return "a cpuset that holds tasks cannot be left without CPUs or memory nodes; move the tasks out first";
+                }
                 return "the kernel refused for lack of space";
             case ERANGE:
                 return "the value is outside the range the kernel accepts for " + file;
             case EOPNOTSUPP:
-                return isProcsFile(file)
-                        ? "the group is threaded; move threads with cgroup.threads, or processes into its domain group"
-                        : "the group's type does not support " + file;
+                if (file.equals("cgroup.threads")) {
+                    return "a thread moves on its own only between groups of one threaded subtree (cgroup.type threaded);"
+                            + " move the whole process through cgroup.procs, or make the groups threaded";
+                }
+                if (isProcsFile(file)) {
+                    return "the group cannot hold processes: its cgroup.type is 'domain invalid' (a domain group inside a"
+                            + " threaded subtree); make it threaded, or attach to another group";
+                }
+                if (file.equals("cgroup.subtree_control")) {
+                    return "inside a threaded subtree only threaded controllers (cpu, cpuset, perf_event, pids) can be"
+                            + " enabled";
+                }
+                return "the group's type does not support " + file;
             case ENODEV:
                 return "no such block device; list devices and their MAJ:MIN with lsblk";
             case EINVAL:

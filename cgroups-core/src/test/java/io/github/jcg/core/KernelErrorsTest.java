@@ -1,0 +1,75 @@
+package io.github.jcg.core;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The words jcg puts to the kernel's refusals on v2, for the errno values a real 6.1 kernel
+ * answered with in the VM lane (threaded groups, cpusets with tasks).
+ */
+class KernelErrorsTest {
+    @TempDir
+    Path tmp;
+
+    private Placement v2Group() {
+        Hierarchy unified = FakeHost.unified(tmp, "cpu cpuset pids").discover().layout().unified().orElseThrow();
+        return new Placement(unified, CgroupPath.of("app"));
+    }
+
+    private static IOException kernelSays(String strerror) {
+        return new IOException(strerror);
+    }
+
+    @Test
+    void aThreadMovedAloneOutOfItsThreadedSubtreeIsExplained() {
+        KernelRefusedException e = KernelErrors.writeRefused(v2Group(), "cgroup.threads", "42",
+                kernelSays("Operation not supported"));
+
+        assertThat(e.errno()).contains(Errno.EOPNOTSUPP);
+        assertThat(e.getMessage()).contains("one threaded subtree", "through cgroup.procs").doesNotContain("the group is threaded");
+    }
+
+    @Test
+    void aProcessRefusedByADomainInvalidGroupIsExplained() {
+        KernelRefusedException e = KernelErrors.writeRefused(v2Group(), "cgroup.procs", "42",
+                kernelSays("Operation not supported"));
+
+        assertThat(e.getMessage()).contains("'domain invalid'", "make it threaded");
+    }
+
+    @Test
+    void aDomainControllerRefusedInAThreadedSubtreeIsExplained() {
+        KernelRefusedException e = KernelErrors.writeRefused(v2Group(), "cgroup.subtree_control", "+memory",
+                kernelSays("Operation not supported"));
+
+        assertThat(e.getMessage()).contains("only threaded controllers");
+    }
+
+    @Test
+    void readingTheProcessesOfAThreadedGroupIsExplained() {
+        CgroupException e = KernelErrors.readFailed(v2Group(), "cgroup.procs", kernelSays("Operation not supported"));
+
+        assertThat(e.getMessage()).contains("the group is threaded", "cgroup.threads").doesNotContain("write-only");
+    }
+
+    @Test
+    void aWriteOnlyFileIsStillExplainedAsSuch() {
+        CgroupException e = KernelErrors.readFailed(v2Group(), "cgroup.kill", kernelSays("Invalid argument"));
+
+        assertThat(e.getMessage()).contains("write-only");
+    }
+
+    @Test
+    void emptyingACpusetThatHoldsTasksIsExplained() {
+        KernelRefusedException e = KernelErrors.writeRefused(v2Group(), "cpuset.cpus", "",
+                kernelSays("No space left on device"));
+
+        assertThat(e.errno()).contains(Errno.ENOSPC);
+        assertThat(e.getMessage()).contains("holds tasks", "move the tasks out first").doesNotContain("lack of space");
+    }
+}
