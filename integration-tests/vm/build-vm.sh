@@ -82,6 +82,9 @@ fi
 # --- the root --------------------------------------------------------------------------------
 root="$(mktemp -d /var/tmp/jcg-vm-root.XXXXXX)"
 trap 'rm -rf "$root"' EXIT
+# the archive's "." becomes the guest's /: as a distribution has it, not mktemp's 0700, or no
+# user but root could reach /bin (the delegation tests run processes as another user)
+chmod 755 "$root"
 mkdir -p "$root"/{bin,sbin,usr/bin,usr/sbin,lib64,lib/modules,proc,sys,dev,tmp,root,etc,opt/jcg/lib}
 cp "$busybox_bin" "$root/bin/busybox"
 for applet in $("$root/bin/busybox" --list); do

@@ -12,11 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,16 +32,6 @@ class V2DelegationKernelTest {
         kernel = RealKernel.requireV2();
         RealKernel.skipUnless(Files.isExecutable(Path.of("/bin/su")) || Files.isExecutable(Path.of("/usr/bin/su")),
                 "no su to run a process as another user");
-        Path root = Path.of("/");
-        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(root);
-        if (RealKernel.inVm() && !mode.contains(PosixFilePermission.OTHERS_EXECUTE)) {
-            // build-vm.sh packs the guest's root from a mktemp -d directory (mode 0700): no user but
-            // root could reach /bin or /sys. The guest is ours; open it as a distribution has it.
-            System.err.println("NOTE: the VM guest's / is " + PosixFilePermissions.toString(mode) + "; making it rwxr-xr-x");
-            mode.addAll(EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE,
-                    PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE));
-            Files.setPosixFilePermissions(root, mode);
-        }
     }
 
     @AfterEach
