@@ -3,8 +3,6 @@ package io.github.jcg.core;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * A validated group path, relative to a hierarchy's mount point ({@code /} is the root group).
@@ -21,8 +19,6 @@ public final class CgroupPath implements Comparable<CgroupPath> {
     public static final int MAX_PATH_BYTES = 4095;
 
     private static final CgroupPath ROOT = new CgroupPath(List.of());
-    /** Files every v1 hierarchy root or group has that do not carry a controller prefix. */
-    private static final Set<String> UNPREFIXED_FILES = Set.of("tasks", "notify_on_release", "release_agent");
 
     private final List<String> segments;
     /** Cached: paths are map keys on the sampler's hot path. */
@@ -40,8 +36,9 @@ public final class CgroupPath implements Comparable<CgroupPath> {
     /**
      * Validates a path a person or program gave. Refuses {@code ..} and {@code .}, empty
      * segments ({@code a//b}), NUL, newline and other control characters, names over 255
-     * bytes, and names the kernel reserves for control files ({@code cgroup.*},
-     * {@code cpu.*}, {@code tasks} …), each with a message that says which rule was broken.
+     * bytes, and the names of the kernel's control files ({@code cgroup.*}, {@code tasks},
+     * {@code cpu.shares} …; see {@link ControlFileNames}), each with a message that says which
+     * rule was broken. Other names with a controller's prefix ({@code cpu.batch}) are groups.
      */
     public static CgroupPath of(String text) {
         return parse(text, true);
@@ -104,26 +101,10 @@ public final class CgroupPath implements Comparable<CgroupPath> {
                     "has a name longer than " + MAX_SEGMENT_BYTES + " bytes");
         }
         if (strict) {
-            reservedNameReason(segment).ifPresent(why -> {
+            ControlFileNames.reason(segment).ifPresent(why -> {
                 throw new InvalidGroupPathException(text, why);
             });
         }
-    }
-
-    /** Why a group name would collide with the kernel's control files, if it would. */
-    private static Optional<String> reservedNameReason(String segment) {
-        if (UNPREFIXED_FILES.contains(segment)) {
-            return Optional.of("'" + segment + "' is the name of a cgroup control file; choose another group name");
-        }
-        int dot = segment.indexOf('.');
-        if (dot > 0) {
-            String prefix = segment.substring(0, dot);
-            if (prefix.equals("cgroup") || Controller.byName(prefix).isPresent()) {
-                return Optional.of("'" + segment + "' starts with '" + prefix
-                        + ".', which the kernel reserves for control files; choose another group name");
-            }
-        }
-        return Optional.empty();
     }
 
     private static String abbreviate(String text) {

@@ -125,8 +125,11 @@ class BadInputTest {
                 f -> f.group("abcdefgh/".repeat(460) + "z").create(), "longer than 4095 bytes"));
         rows.add(real("path: reserved name cgroup.procs", InvalidGroupPathException.class,
                 f -> f.group("cgroup.procs").create(), "'cgroup.procs'", "reserves for control files", "choose another group name"));
-        rows.add(real("path: reserved name cpu.foo", InvalidGroupPathException.class,
-                f -> f.group("cpu.foo").create(), "'cpu.foo'", "starts with 'cpu.'", "choose another group name"));
+        rows.add(real("path: reserved name cpu.shares (a file of the cpu controller; cpu.foo is a group name)",
+                InvalidGroupPathException.class, f -> f.group("cpu.shares").create(),
+                "'cpu.shares' is the name of a cgroup control file (the cpu controller's)", "choose another group name"));
+        rows.add(real("path: reserved name memory.max (a v2 file, refused on v1 too)", InvalidGroupPathException.class,
+                f -> f.group("a/memory.max").create(), "'memory.max' is the name of a cgroup control file", "choose another group name"));
         rows.add(real("path: reserved name tasks", InvalidGroupPathException.class,
                 f -> f.group("tasks").create(), "'tasks' is the name of a cgroup control file", "choose another group name"));
         rows.add(real("path: reserved name notify_on_release", InvalidGroupPathException.class,

@@ -63,11 +63,35 @@ class CgroupPathTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasks", "notify_on_release", "release_agent", "cgroup.procs", "cpu.max", "cpuset.cpus",
-            "memory.x", "io.stat", "a/cpu.shares", "pids.max"})
+    @ValueSource(strings = {"tasks", "notify_on_release", "release_agent", "cgroup.procs", "cgroup.anything", "cpu.max",
+            "cpuset.cpus", "io.stat", "a/cpu.shares", "pids.max", "cpu.cfs_quota_us", "cpu.stat.local", "cpu.weight",
+            "memory.limit_in_bytes", "memory.memsw.max_usage_in_bytes", "memory.max", "memory.zswap.writeback",
+            "cpuset.cpus.partition", "cpuset.effective_cpus", "blkio.throttle.read_bps_device",
+            "blkio.bfq.io_serviced_recursive", "hugetlb.2MB.max", "hugetlb.1GB.limit_in_bytes", "hugetlb.64KB.rsvd.max",
+            "freezer.state", "devices.allow", "net_cls.classid", "net_prio.ifpriomap", "rdma.max", "misc.capacity",
+            "dmem.max", "irq.pressure", "io.max", "cpuacct.usage_percpu_sys"})
     void refusesNamesTheKernelUsesForControlFiles(String text) {
         assertThatThrownBy(() -> CgroupPath.of(text)).isInstanceOf(InvalidGroupPathException.class)
                 .hasMessageContaining("choose another group name");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cpu.batch", "memory.x", "cpu.foo", "a/cpu.batch/b", "cpuset.inner", "pids.maximum",
+            "cpu.shares2", "io.stat.old", "hugetlb.2MB", "hugetlb.huge.max", "hugetlb.2MB.nosuch", "blkio.backup",
+            "irq.x", "cpu.", "CPU.shares", "bogus.max", "memory.max.x"})
+    void acceptsControllerPrefixedNamesThatAreNoControlFile(String text) {
+        assertThat(CgroupPath.of(text).relative()).isEqualTo(text);
+    }
+
+    @Test
+    void aControlFileNameIsRefusedNamingTheFileAndItsOwner() {
+        assertThatThrownBy(() -> CgroupPath.of("web/cpu.shares")).isInstanceOf(InvalidGroupPathException.class)
+                .hasMessageContaining("'cpu.shares' is the name of a cgroup control file (the cpu controller's)")
+                .hasMessageContaining("choose another group name")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> CgroupPath.of("cgroup.batch")).hasMessageContaining("starts with 'cgroup.'");
+        assertThat(CgroupPath.of("/cpu.batch").child("memory.x")).isEqualTo(CgroupPath.of("cpu.batch/memory.x"));
+        assertThatThrownBy(() -> CgroupPath.of("/cpu.batch").child("memory.max")).isInstanceOf(InvalidGroupPathException.class);
     }
 
     @Test

@@ -686,6 +686,31 @@ class FakeTreeCgroupTest {
         }
 
         @Test
+        void aGroupNamedWithAControllersPrefixIsCreatedReadAndReachedByDelete() {
+            FakeHost fake = legacy();
+            CgroupHost host = fake.discover();
+
+            Cgroup batch = host.group("cpu.batch").create();
+            assertThat(fake.path(CG + "/cpu,cpuacct/cpu.batch")).isDirectory();
+            assertThat(fake.path(CG + "/memory/cpu.batch")).isDirectory();
+            host.group("cpu.batch/memory.x", ControllerSelection.of(Controller.MEMORY)).create();
+            assertThat(fake.path(CG + "/memory/cpu.batch/memory.x")).isDirectory();
+
+            // what the kernel would put in it, read back through the group's name
+            fake.file(CG + "/cpu,cpuacct/cpu.batch/cpu.shares", "512\n")
+                    .file(CG + "/cpu,cpuacct/cpu.batch/cgroup.procs", "4242\n")
+                    .file(CG + "/memory/cpu.batch/cgroup.procs", "4242\n");
+            assertThat(host.group("cpu.batch").read("cpu.shares")).isEqualTo("512\n");
+            assertThat(batch.exists()).isTrue();
+            // a fake tree cannot rmdir a directory with files in it (the real-kernel tests do);
+            // delete gets as far as the group's processes, named by the group's path
+            assertThatThrownBy(() -> host.group("cpu.batch", ControllerSelection.of(Controller.CPU)).delete())
+                    .isInstanceOf(GroupBusyException.class).hasMessageContaining("cgroup /cpu.batch still has 1 process (4242)");
+            assertThatThrownBy(() -> host.group("cpu.shares")).isInstanceOf(InvalidGroupPathException.class)
+                    .hasMessageContaining("'cpu.shares' is the name of a cgroup control file");
+        }
+
+        @Test
         void aRegularFileWhereTheGroupShouldBeIsNotAGroup() {
             FakeHost fake = legacy().file(CG + "/memory/x", "not a group\n");
             Cgroup x = fake.discover().group("x", ControllerSelection.of(Controller.MEMORY));

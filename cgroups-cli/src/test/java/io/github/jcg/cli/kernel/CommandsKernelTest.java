@@ -152,4 +152,28 @@ class CommandsKernelTest {
         assertThat(jcg("jcg", "ls", "-o", "json", "cpu:" + kernel.path("json")).out())
                 .isEqualTo("{\"groups\":[{\"controllers\":\"cpu\",\"path\":\"/" + kernel.path("json") + "\"}]}\n");
     }
+
+    @Test
+    void aGroupNamedWithAControllersPrefixIsCreatedReadAndDeleted() {
+        String batch = kernel.path("cpu.batch");
+        Run create = jcg("cgcreate", "-g", "cpu,pids:" + batch, "-g", "cpu:" + batch + "/memory.x");
+        assertThat(create.status()).as(create.toString()).isZero();
+        Hierarchy cpu = kernel.host.layout().hierarchyOf(Controller.CPU).orElseThrow();
+        assertThat(cpu.mountPoint().resolve(batch + "/memory.x")).isDirectory();
+
+        assertThat(jcg("cgset", "-r", "cpu.shares=300", "-r", "pids.max=7", batch).status()).isZero();
+        assertThat(jcg("cgget", "-n", "-v", "-r", "cpu.shares", "-r", "pids.max", batch).out()).isEqualTo("300\n7\n");
+        assertThat(jcg("jcg", "get", "-n", "-v", "-r", "cpu.shares", batch + "/memory.x").out()).isEqualTo("1024\n");
+        assertThat(jcg("lscgroup", "cpu:" + batch).out()).contains(":/" + batch + "/memory.x\n");
+
+        Run delete = jcg("cgdelete", "-r", "cpu,pids:" + batch);
+        assertThat(delete.status()).as(delete.toString()).isZero();
+        assertThat(cpu.mountPoint().resolve(batch)).doesNotExist();
+        assertThat(kernel.host.layout().hierarchyOf(Controller.PIDS).orElseThrow().mountPoint().resolve(batch)).doesNotExist();
+
+        // the name of one of the kernel's files is still refused, and nothing is made
+        Run refused = jcg("cgcreate", "-g", "cpu:" + kernel.path("cpu.shares"));
+        assertThat(refused.status()).isEqualTo(91);
+        assertThat(refused.err()).contains("'cpu.shares' is the name of a cgroup control file");
+    }
 }
