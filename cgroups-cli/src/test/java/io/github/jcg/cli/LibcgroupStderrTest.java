@@ -123,6 +123,12 @@ class LibcgroupStderrTest {
     }
 
     @Test
+    void cgdeleteWithoutArgumentsIsItsUsageError() {
+        // libcgroup 3.1+ src/tools/cgdelete.c: argc < 2 -> usage(1) -> exit(EXIT_BADARGS)
+        assertThat(firstLine(129, "cgdelete")).isEqualTo("Wrong input parameters, try cgdelete --help' for more information.");
+    }
+
+    @Test
     void ftest063And064AMissingGroupIsARequestedGroupParameterThatDoesNotExist() {
         assertThat(firstLine(95, "cgset", "-r", "cpu.shares=500", "nosuch"))
                 .startsWith("cgset: cgroup modify error: Cgroup, requested group parameter does not exist; ")

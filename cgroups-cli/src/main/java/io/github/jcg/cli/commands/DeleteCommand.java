@@ -11,6 +11,7 @@ import io.github.jcg.cli.compat.LibcgroupWords;
 import io.github.jcg.cli.getopt.Getopt;
 import io.github.jcg.cli.getopt.LongOption;
 import io.github.jcg.cli.getopt.ParsedOption;
+import io.github.jcg.cli.getopt.UsageException;
 import io.github.jcg.cli.options.GroupSpec;
 import io.github.jcg.core.Cgroup;
 import io.github.jcg.core.CgroupException;
@@ -73,6 +74,11 @@ public final class DeleteCommand implements GetoptCommand {
 
     @Override
     public int run(Invocation invocation, Getopt.Parsed parsed) {
+        if (invocation.argumentCount() == 0) {
+            // libcgroup 3.1+ (3.0 and 2.0.2 exited 0): usage(1) and EXIT_BADARGS, in cgdelete's own words
+            throw UsageException.afterLine("Wrong input parameters, try " + invocation.name() + " --help' for more information.",
+                    "nothing to delete; name the groups to remove, e.g. " + invocation.name() + " cpu:web");
+        }
         read(parsed);
         CgroupHost host = Hosts.current();
         int status = ExitCodes.OK;

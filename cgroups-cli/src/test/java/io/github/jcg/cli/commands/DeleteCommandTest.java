@@ -50,8 +50,19 @@ class DeleteCommandTest {
     }
 
     @Test
-    void nothingToDeleteIsNoError() {
-        assertThat(Run.as("cgdelete").status()).isZero();
+    void noArgumentsIsWrongUsageAsInLibcgroup31() {
+        // cgdelete.c: argc < 2 -> usage(1): "Wrong input parameters," " try %s --help' ..." and EXIT_BADARGS
+        Run r = Run.as("cgdelete");
+        assertThat(r.status()).as(r.toString()).isEqualTo(129);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.errLines()).containsExactly("Wrong input parameters, try cgdelete --help' for more information.",
+                "cgdelete: nothing to delete; name the groups to remove, e.g. cgdelete cpu:web");
+        Run jcg = Run.as("jcg", "delete");
+        assertThat(jcg.status()).isEqualTo(129);
+        assertThat(jcg.errLines()[0]).isEqualTo("jcg delete: nothing to delete; name the groups to remove, e.g. jcg delete cpu:web");
+        // an option alone is arguments: cgdelete goes on, finds no group and exits 0
+        assertThat(Run.as("cgdelete", "-r").status()).isZero();
+        assertThat(host.read("cpu", "web", "cpu.shares")).isEqualTo("1024\n");
     }
 
     @Test

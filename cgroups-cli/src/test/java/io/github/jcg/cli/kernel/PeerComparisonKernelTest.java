@@ -182,7 +182,7 @@ class PeerComparisonKernelTest {
             Case.same("cgdelete", Kind.DELETE, "bogus:@/c"),
             Case.same("cgdelete", Kind.DELETE, "cpu:@/a/b cpu:@/c"),
             Case.same("cgdelete", Kind.DELETE, "cpu:/"),
-            Case.same("cgdelete", Kind.DELETE, ""),
+            Case.jcg("cgdelete", Kind.DELETE, "", 129, "2.0.2 (and 3.0) exit 0 without arguments; 3.1 and later print the usage error and exit 129"),
             Case.output("cgdelete", Kind.DELETE, "-r cpu,pids:@/a", "2.0.2 removes the group from the first controller's hierarchy only"),
             Case.jcg("cgdelete", Kind.DELETE, "@/c", 129, USAGE_255),
             // ---------------------------------------------------------------- cgclassify
