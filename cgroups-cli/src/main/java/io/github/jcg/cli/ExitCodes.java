@@ -7,6 +7,7 @@ import io.github.jcg.core.GroupBusyException;
 import io.github.jcg.core.GroupNotFoundException;
 import io.github.jcg.core.InvalidGroupPathException;
 import io.github.jcg.core.InvalidValueException;
+import io.github.jcg.core.KernelRefusedException;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -58,7 +59,12 @@ public final class ExitCodes {
         ACCESS_DENIED,
         /** EPERM. */
         NOT_PERMITTED,
-        BUSY, REFUSED
+        BUSY, REFUSED,
+        /**
+         * The file was opened and its write(2) failed, whatever the errno (ENOENT included):
+         * libcgroup's cg_set_control_value returns ECGOTHER for every failed write.
+         */
+        VALUE_REFUSED
     }
 
     /*
@@ -67,20 +73,22 @@ public final class ExitCodes {
      * unknown controller ECGROUPSUBSYSNOTMOUNTED; cgget: every read failure ECGOTHER;
      * cgdelete: rmdir/ENOENT ECGOTHER; cgcreate: mkdir refusals ECGROUPNOTALLOWED (EPERM:
      * ECGROUPNOTOWNER); a non-root cgset gets EACCES on open(), which libcgroup reports as
-     * ECGROUPVALUENOTEXIST. Columns in Failure order.
+     * ECGROUPVALUENOTEXIST; a write(2) the kernel refuses once the file is open is ECGOTHER in
+     * every tool (3.x src/api.c, cg_set_control_value). Columns in Failure order.
      */
     private static final Map<Tool, Map<Failure, Integer>> TABLE = new EnumMap<>(Tool.class);
 
     static {
-        // group missing, controller missing, bad value, bad path, file missing, EACCES, EPERM, busy, refused
-        row(Tool.CGCREATE, OTHER, CONTROLLER_NOT_MOUNTED, INVALID, INVALID, OTHER, NOT_ALLOWED, NOT_OWNER, OTHER, NOT_ALLOWED);
-        row(Tool.CGDELETE, OTHER, CONTROLLER_NOT_MOUNTED, INVALID, INVALID, OTHER, OTHER, OTHER, OTHER, OTHER);
-        row(Tool.CGSET, VALUE_NOT_FOUND, CONTROLLER_NOT_MOUNTED, OTHER, INVALID, VALUE_NOT_FOUND, VALUE_NOT_FOUND, NOT_ALLOWED, OTHER, OTHER);
-        row(Tool.CGGET, OTHER, OTHER, INVALID, INVALID, OTHER, OTHER, OTHER, OTHER, OTHER);
+        // group missing, controller missing, bad value, bad path, file missing, EACCES, EPERM, busy, refused, value refused
+        row(Tool.CGCREATE, OTHER, CONTROLLER_NOT_MOUNTED, INVALID, INVALID, OTHER, NOT_ALLOWED, NOT_OWNER, OTHER, NOT_ALLOWED, OTHER);
+        row(Tool.CGDELETE, OTHER, CONTROLLER_NOT_MOUNTED, INVALID, INVALID, OTHER, OTHER, OTHER, OTHER, OTHER, OTHER);
+        row(Tool.CGSET, VALUE_NOT_FOUND, CONTROLLER_NOT_MOUNTED, OTHER, INVALID, VALUE_NOT_FOUND, VALUE_NOT_FOUND, NOT_ALLOWED, OTHER,
+                OTHER, OTHER);
+        row(Tool.CGGET, OTHER, OTHER, INVALID, INVALID, OTHER, OTHER, OTHER, OTHER, OTHER, OTHER);
         row(Tool.CGCLASSIFY, CLASSIFY_FAILED, CLASSIFY_FAILED, CLASSIFY_FAILED, CLASSIFY_FAILED, CLASSIFY_FAILED,
-                CLASSIFY_FAILED, CLASSIFY_FAILED, CLASSIFY_FAILED, CLASSIFY_FAILED);
-        row(Tool.LSCGROUP, OTHER, FAIL, INVALID, INVALID, OTHER, OTHER, OTHER, OTHER, OTHER);
-        row(Tool.LSSUBSYS, OTHER, OTHER, INVALID, INVALID, OTHER, OTHER, OTHER, OTHER, OTHER);
+                CLASSIFY_FAILED, CLASSIFY_FAILED, CLASSIFY_FAILED, CLASSIFY_FAILED, CLASSIFY_FAILED);
+        row(Tool.LSCGROUP, OTHER, FAIL, INVALID, INVALID, OTHER, OTHER, OTHER, OTHER, OTHER, OTHER);
+        row(Tool.LSSUBSYS, OTHER, OTHER, INVALID, INVALID, OTHER, OTHER, OTHER, OTHER, OTHER, OTHER);
     }
 
     private ExitCodes() {
@@ -140,6 +148,9 @@ public final class ExitCodes {
         }
         if (e instanceof GroupBusyException) {
             return Failure.BUSY;
+        }
+        if (e instanceof KernelRefusedException k && k.valueRefused()) {
+            return Failure.VALUE_REFUSED;
         }
         if (e instanceof CgroupException c) {
             Errno errno = c.errno().orElse(Errno.UNKNOWN);

@@ -49,6 +49,20 @@ class ExitCodesTest {
     }
 
     @Test
+    void aWriteTheKernelRefusesIsEcgotherWhateverTheErrno() {
+        // libcgroup 3.x src/api.c cg_set_control_value: open() failing is ECGROUPVALUENOTEXIST
+        // (or, for EPERM, ECGROUPNOTALLOWED), write() failing is ECGOTHER
+        for (Errno errno : new Errno[] {Errno.ENOENT, Errno.EACCES, Errno.EPERM, Errno.EBUSY, Errno.EINVAL}) {
+            KernelRefusedException written = new KernelRefusedException("refused", "g", "cgroup.subtree_control", "+memory",
+                    errno, null, true);
+            assertThat(ExitCodes.of(written, CGSET)).as("cgset, write refused with %s", errno).isEqualTo(96);
+            assertThat(ExitCodes.of(written, CGCREATE)).as("cgcreate, write refused with %s", errno).isEqualTo(96);
+        }
+        KernelRefusedException notOpened = new KernelRefusedException("missing", "g", "cpu.shares", "512", Errno.ENOENT, null);
+        assertThat(ExitCodes.of(notOpened, CGSET)).isEqualTo(95);
+    }
+
+    @Test
     void aCommandsOwnStatusWins() {
         assertThat(ExitCodes.of(new ToolException(90, "twice"), CGGET)).isEqualTo(90);
     }

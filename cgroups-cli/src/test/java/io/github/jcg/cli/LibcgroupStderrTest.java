@@ -162,11 +162,17 @@ class LibcgroupStderrTest {
 
     @Test
     void ftest080And086KernelRefusalsAreStrerror() {
-        // cgset's write that the kernel refuses with ENOENT (+memory where the parent offers no memory)
+        // cgset's write that the kernel refuses with ENOENT (+memory where the parent offers no memory): ECGOTHER
         KernelRefusedException enoent = new KernelRefusedException("cannot write '+memory'", "child", "cgroup.subtree_control",
-                "+memory", Errno.ENOENT, null);
-        Optional<LibcgroupWords> words = new SetCommand().libcgroupWords(new ToolException(95, "x", enoent), 95);
+                "+memory", Errno.ENOENT, null, true);
+        int status = ExitCodes.of(enoent, ExitCodes.Tool.CGSET);
+        assertThat(status).isEqualTo(96);
+        Optional<LibcgroupWords> words = new SetCommand().libcgroupWords(new ToolException(status, "x", enoent), status);
         assertThat(words.orElseThrow().render("cgset")).isEqualTo("cgset: cgroup modify error: No such file or directory");
+        // a file that cannot be opened (EACCES as a user) is ECGROUPVALUENOTEXIST, and said so
+        KernelRefusedException eacces = new KernelRefusedException("denied", "g", "cpu.shares", "512", Errno.EACCES, null);
+        assertThat(new SetCommand().libcgroupWords(new ToolException(95, "x", eacces), 95).orElseThrow().render("cgset"))
+                .isEqualTo("cgset: cgroup modify error: Cgroup, requested group parameter does not exist");
         // cgclassify into a group of the wrong type (EOPNOTSUPP), cgcreate in a scope (ENOENT): ECGOTHER
         assertThat(LibcgroupWords.strerror(96, Errno.EOPNOTSUPP)).isEqualTo("Operation not supported");
         assertThat(LibcgroupWords.strerror(96, Errno.ENOENT)).isEqualTo("No such file or directory");

@@ -654,7 +654,7 @@ public final class Cgroup {
                     ? " (the earlier writes of this change were undone)"
                     : " (undoing the earlier writes failed too: " + String.join("; ", failed) + ")"),
                     e.group().orElse(path.toString()), e.file().orElse(null), e.value().orElse(null),
-                    e.errno().orElse(null), e);
+                    e.errno().orElse(null), e, e instanceof KernelRefusedException k && k.valueRefused());
         }
     }
 

@@ -1,5 +1,7 @@
 package io.github.jcg.core;
 
+import io.github.jcg.core.fs.ConfinedDirectory;
+
 import java.io.IOException;
 
 /**
@@ -10,11 +12,14 @@ final class KernelErrors {
     private KernelErrors() {
     }
 
+    /** A write that failed: opening the file ({@code e} the open's failure) or the {@code write(2)} itself. */
     static KernelRefusedException writeRefused(Placement at, String file, String value, IOException e) {
-        Errno errno = Errno.of(e);
+        boolean valueRefused = e instanceof ConfinedDirectory.ValueRefusedException;
+        IOException failure = e instanceof ConfinedDirectory.ValueRefusedException v ? v.writeFailure() : e;
+        Errno errno = Errno.of(failure);
         String message = "cannot write '" + printable(value) + "' to " + at.dir().resolve(file) + ": "
-                + errno + ": " + explainWrite(at, file, value, errno, e);
-        return new KernelRefusedException(message, at.path().toString(), file, value, errno, e);
+                + errno + ": " + explainWrite(at, file, value, errno, failure);
+        return new KernelRefusedException(message, at.path().toString(), file, value, errno, e, valueRefused);
     }
 
     static CgroupException readFailed(Placement at, String file, IOException e) {

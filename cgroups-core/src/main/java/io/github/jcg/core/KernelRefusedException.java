@@ -7,7 +7,27 @@ package io.github.jcg.core;
 public final class KernelRefusedException extends CgroupException {
     private static final long serialVersionUID = 1L;
 
+    private final boolean valueRefused;
+
     public KernelRefusedException(String message, String group, String file, String value, Errno errno, Throwable cause) {
+        this(message, group, file, value, errno, cause, false);
+    }
+
+    /** @param valueRefused whether the file was opened and its {@code write(2)} failed ({@link #valueRefused()}) */
+    public KernelRefusedException(String message, String group, String file, String value, Errno errno, Throwable cause,
+                                  boolean valueRefused) {
         super(message, group, file, value, errno, cause);
+        this.valueRefused = valueRefused;
+    }
+
+    /**
+     * Whether the control file was opened and the kernel refused the value written to it
+     * ({@code write(2)} failed), rather than a file that could not be opened or a directory
+     * that could not be made or removed. ENOENT means a missing file in the second case, and
+     * the kernel's answer to the value in the first ({@code +memory} written to a
+     * {@code cgroup.subtree_control} whose parent does not offer memory).
+     */
+    public boolean valueRefused() {
+        return valueRefused;
     }
 }

@@ -24,7 +24,6 @@ import io.github.jcg.core.ControllerSelection;
 import io.github.jcg.core.Errno;
 import io.github.jcg.core.Hierarchy;
 import io.github.jcg.core.InvalidValueException;
-import io.github.jcg.core.KernelRefusedException;
 import io.github.jcg.core.Resources;
 
 import java.util.ArrayList;
@@ -280,14 +279,10 @@ public final class SetCommand implements GetoptCommand {
         if (status == ExitCodes.INVALID || status == ExitCodes.FAIL || status == ExitCodes.NO_VERSION_CONVERT) {
             return Optional.empty();
         }
-        // a value jcg refuses before writing is one the kernel refuses with EINVAL
+        // a value jcg refuses before writing is one the kernel refuses with EINVAL; a write the
+        // kernel refused is ECGOTHER whatever the errno (ENOENT included), so strerror(errno)
         Errno errno = LibcgroupWords.errnoOf(failure).orElse(status == ExitCodes.OTHER ? Errno.EINVAL : Errno.UNKNOWN);
-        // a write the kernel refused is ECGOTHER to libcgroup whatever the errno (ENOENT included)
-        boolean refusedWrite = false;
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            refusedWrite |= t instanceof KernelRefusedException;
-        }
-        String why = LibcgroupWords.strerror(refusedWrite ? ExitCodes.OTHER : status, errno);
+        String why = LibcgroupWords.strerror(status, errno);
         if (copyFrom != null && status == ExitCodes.GROUP_NOT_FOUND) {
             return Optional.of(LibcgroupWords.alone("cgroup " + copyFrom + " error: " + why));
         }

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -175,5 +177,25 @@ class CommandsKernelTest {
         Run refused = jcg("cgcreate", "-g", "cpu:" + kernel.path("cpu.shares"));
         assertThat(refused.status()).isEqualTo(91);
         assertThat(refused.err()).contains("'cpu.shares' is the name of a cgroup control file");
+    }
+
+    @Test
+    void aWriteTheKernelRefusesWithEnoentIsEcgotherAndAMissingFileIsNot() throws IOException {
+        Optional<Hierarchy> unified = kernel.host.layout().unified();
+        KernelFixture.skipUnless(unified.isPresent() && Files.isWritable(unified.get().mountPoint()), "no writable cgroup v2 hierarchy");
+        String group = kernel.path("v2only");
+        assertThat(jcg("cgcreate", "-g", ":" + group).status()).isZero();
+        List<String> offered = List.of(Files.readString(unified.get().mountPoint().resolve(group).resolve("cgroup.controllers"))
+                .strip().split("\\s+"));
+        String absent = Stream.of("memory", "pids", "cpu", "io").filter(c -> !offered.contains(c)).findFirst().orElse(null);
+        KernelFixture.skipUnless(absent != null, "the v2 hierarchy offers every controller");
+
+        // libcgroup 3.x cg_set_control_value: the file opens, write(2) fails with ENOENT -> ECGOTHER (96)
+        Run refused = jcg("cgset", "-r", "cgroup.subtree_control=+" + absent, group);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(96);
+        assertThat(refused.errLines()).hasSize(1);
+        assertThat(refused.err()).startsWith("cgset: cgroup modify error: No such file or directory; ").contains("ENOENT");
+        // a file the group does not have is ECGROUPVALUENOTEXIST (95), as before
+        assertThat(jcg("cgset", "-r", "cgroup.nosuch=1", group).status()).isEqualTo(95);
     }
 }

@@ -95,7 +95,9 @@ public final class ConfinedDirectory implements Closeable {
     /**
      * Writes {@code value} to an existing file of this directory in one {@code write(2)}, as
      * the kernel expects (see {@link ControlFiles#write}). The file is never created, and a
-     * symbolic link in its place is refused with a {@link LinkRefusedException}.
+     * symbolic link in its place is refused with a {@link LinkRefusedException}. A file that
+     * cannot be opened fails with the open's exception; once it is open, a {@code write(2)}
+     * the kernel refuses is a {@link ValueRefusedException}.
      */
     public void write(String file, String value) throws IOException {
         requirePlain(file);
@@ -108,9 +110,14 @@ public final class ConfinedDirectory implements Closeable {
         }
         try (channel) {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            channel.write(buffer);
+            try {
+                channel.write(buffer);
+            } catch (IOException e) {
+                throw new ValueRefusedException(e);
+            }
             if (buffer.hasRemaining()) {
-                throw new IOException("short write to " + path.resolve(file) + ": " + buffer.remaining() + " bytes not taken");
+                throw new ValueRefusedException(new IOException("short write to " + path.resolve(file) + ": "
+                        + buffer.remaining() + " bytes not taken"));
             }
         }
     }
@@ -183,6 +190,24 @@ public final class ConfinedDirectory implements Closeable {
             c.close();
         } catch (IOException e) {
             pending.addSuppressed(e);
+        }
+    }
+
+    /**
+     * The control file was opened and the kernel refused the value written to it ({@code write(2)}
+     * failed, with the errno of {@link #getCause()}), as opposed to a file that could not be
+     * opened at all. libcgroup tells the two apart (ECGOTHER against ECGROUPVALUENOTEXIST).
+     */
+    public static final class ValueRefusedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public ValueRefusedException(IOException writeFailure) {
+            super(writeFailure.getMessage(), writeFailure);
+        }
+
+        /** The write's own failure. */
+        public IOException writeFailure() {
+            return (IOException) getCause();
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@link ConfinedDirectory} on a plain tree: {@code mount/a/b/pids.max} inside, and
@@ -54,6 +55,25 @@ class ConfinedDirectoryTest {
             }
         }).isInstanceOf(NoSuchFileException.class);
         assertThat(mount.resolve("a/b/cpu.max")).doesNotExist();
+    }
+
+    @Test
+    void aWriteTheFileRefusesIsTheValuesRefusalNotTheFiles() throws IOException {
+        // /dev/full opens, and answers every write(2) with ENOSPC, as a control file answers a value it refuses
+        Path dev = Path.of("/dev");
+        assumeTrue(Files.isWritable(dev.resolve("full")), "no writable /dev/full here");
+        try (ConfinedDirectory d = ConfinedDirectory.open(dev, List.of())) {
+            assertThatThrownBy(() -> d.write("full", "1"))
+                    .isInstanceOf(ConfinedDirectory.ValueRefusedException.class)
+                    .hasMessageContaining("No space left on device")
+                    .satisfies(e -> assertThat(((ConfinedDirectory.ValueRefusedException) e).writeFailure())
+                            .isNotInstanceOf(ConfinedDirectory.ValueRefusedException.class));
+        }
+        // a file that cannot be opened is the open's failure, not a refused value
+        try (ConfinedDirectory b = ConfinedDirectory.open(mount, List.of("a", "b"))) {
+            assertThatThrownBy(() -> b.write("cpu.max", "max")).isInstanceOf(NoSuchFileException.class)
+                    .isNotInstanceOf(ConfinedDirectory.ValueRefusedException.class);
+        }
     }
 
     @Test

@@ -5,14 +5,18 @@ import io.github.jcg.core.CgroupVersion;
 import io.github.jcg.core.ControllerNotAvailableException;
 import io.github.jcg.core.ControllerSelection;
 import io.github.jcg.core.DeleteOptions;
+import io.github.jcg.core.Errno;
 import io.github.jcg.core.Hierarchy;
+import io.github.jcg.core.KernelRefusedException;
 import io.github.jcg.core.sample.Metric;
 import io.github.jcg.core.sample.UsageSnapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,6 +69,23 @@ class CoreFilesKernelTest {
         assertThat(g.hierarchies()).extracting(Hierarchy::version).containsExactly(CgroupVersion.V2);
         assertThat(g.read("cgroup.type").strip()).isEqualTo("domain");
         assertThat(g.read("cgroup.events")).contains("populated 0");
+    }
+
+    @Test
+    void aValueTheKernelRefusesIsToldApartFromAFileThatCannotBeOpened() {
+        RealKernel.skipUnless(v2, "no cgroup v2 hierarchy");
+        Cgroup g = group("refused").create();
+        List<String> offered = List.of(g.read("cgroup.controllers").strip().split("\\s+"));
+        String absent = Stream.of("memory", "pids", "cpu", "io").filter(c -> !offered.contains(c)).findFirst().orElse(null);
+        RealKernel.skipUnless(absent != null, "the v2 hierarchy offers every controller, so +controller cannot be refused");
+
+        // the file opens; write(2) answers ENOENT for a controller the parent does not offer
+        assertThatThrownBy(() -> g.write("cgroup.subtree_control", "+" + absent))
+                .isInstanceOfSatisfying(KernelRefusedException.class, e -> {
+                    assertThat(e.errno()).contains(Errno.ENOENT);
+                    assertThat(e.valueRefused()).as("refused by write(2)").isTrue();
+                })
+                .hasMessageContaining("cgroup.subtree_control");
     }
 
     @Test
