@@ -161,6 +161,25 @@ class LibcgroupStderrTest {
     }
 
     @Test
+    void anUnmountedControllerIsEcgroupnotexistToCgxsetButNotToCgset() {
+        // 3.x cgxset: cgroup_convert_cgroup -> cgroup_get_controller_version -> ECGROUPNOTEXIST, nothing printed;
+        // cgset: cgroup_modify_cgroup -> ECGROUPSUBSYSNOTMOUNTED with its "cgroup modify error" line
+        for (String[] args : new String[][] {{"-r", "bogus.file=1", "g1"}, {"-1", "-r", "bogus.file=1", "g1"},
+                {"-2", "-r", "bogus.max=1", "g1"}, {"-r", "cpu.shares=512", "-r", "bogus.file=1", "g1"}}) {
+            Run r = Run.as("cgxset", args);
+            assertThat(r.status()).as(r.toString()).isEqualTo(82);
+            assertThat(r.errLines()).as(r.toString()).hasSize(1);
+            assertThat(r.errLines()[0]).startsWith("cgxset: cannot set bogus.").contains("no bogus controller is mounted")
+                    .doesNotContain("cgroup modify error");
+        }
+        assertThat(Run.as("jcg", "set", "-1", "-r", "bogus.file=1", "g1").status()).isEqualTo(82);
+        assertThat(firstLine(84, "cgset", "-r", "bogus.file=1", "g1"))
+                .startsWith("cgset: cgroup modify error: Cgroup one of the needed subsystems is not mounted; ");
+        assertThat(Run.as("jcg", "set", "-r", "bogus.file=1", "g1").status()).isEqualTo(84);
+        assertThat(host.read("cpu", "g1", "cpu.shares")).isEqualTo("1024\n");
+    }
+
+    @Test
     void ftest080And086KernelRefusalsAreStrerror() {
         // cgset's write that the kernel refuses with ENOENT (+memory where the parent offers no memory): ECGOTHER
         KernelRefusedException enoent = new KernelRefusedException("cannot write '+memory'", "child", "cgroup.subtree_control",

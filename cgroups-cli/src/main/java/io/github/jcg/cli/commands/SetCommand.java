@@ -56,6 +56,8 @@ public final class SetCommand implements GetoptCommand {
     private final ResourceOptions limits = new ResourceOptions();
     private final List<String> paths = new ArrayList<>();
     private CgroupVersion asked;
+    /** Whether this is cgxset (by name, or -1/-2), which converts every setting before it writes. */
+    private boolean converting;
 
     @Override
     public GetoptSyntax syntax() {
@@ -107,6 +109,7 @@ public final class SetCommand implements GetoptCommand {
                     "nothing to set; give -r <name>=<value> and the groups to change, e.g. -r cpu.shares=512 web");
         }
         read(parsed);
+        converting = asked != null || invocation.name().equals("cgxset");
         Map<String, List<Map.Entry<String, String>>> byController = parseRules();
         checkUsage();
         Optional<Resources> typed = limits.toResources();
@@ -165,7 +168,7 @@ public final class SetCommand implements GetoptCommand {
                                   Map<String, List<Map.Entry<String, String>>> byController) {
         for (String controller : byController.keySet()) {
             if (!controllers.isAvailable(controller)) {
-                throw new ToolException(ExitCodes.CONTROLLER_NOT_MOUNTED, "cannot set " + byController.get(controller).get(0).getKey()
+                throw notMounted("cannot set " + byController.get(controller).get(0).getKey()
                         + " of " + path + ": no " + controller + " controller is mounted on this host (available: "
                         + controllers.describeAvailable() + ")");
             }
@@ -201,13 +204,23 @@ public final class SetCommand implements GetoptCommand {
     /** The group, and with -R every group below it in the hierarchy that holds the controller's files. */
     private List<Cgroup> targets(CgroupHost host, Controllers controllers, String path, String controller) {
         if (!controllers.isAvailable(controller)) {
-            throw new ToolException(ExitCodes.CONTROLLER_NOT_MOUNTED, "no " + controller + " controller is mounted on this host"
+            throw notMounted("no " + controller + " controller is mounted on this host"
                     + " (available: " + controllers.describeAvailable() + ")");
         }
         ControllerSelection selection = controllers.hierarchy(controller).isPresent()
                 ? ControllerSelection.parse(controller) : ControllerSelection.all();
         Cgroup group = host.group(CgroupPath.of(path), selection);
         return recursive ? group.subtree() : List.of(group);
+    }
+
+    /**
+     * A setting of a controller that is not mounted. cgset gets ECGROUPSUBSYSNOTMOUNTED from
+     * cgroup_modify_cgroup; cgxset fails before that, in cgroup_convert_cgroup, where
+     * cgroup_get_controller_version answers ECGROUPNOTEXIST and nothing is printed (3.x
+     * src/tools/cgxset.c, src/abstraction-common.c, src/api.c).
+     */
+    private ToolException notMounted(String message) {
+        return new ToolException(converting ? ExitCodes.GROUP_NOT_FOUND : ExitCodes.CONTROLLER_NOT_MOUNTED, message);
     }
 
     static Write checked(Cgroup group, String shownPath, String file, String value) {
@@ -272,12 +285,16 @@ public final class SetCommand implements GetoptCommand {
     /**
      * cgset's words: a source group that cannot be read is {@code cgroup <source> error: …},
      * everything else fails in cgroup_modify_cgroup, {@code cgset: cgroup modify error: …}. A
-     * setting cgxset cannot convert is reported by no words at all.
+     * setting cgxset cannot convert, or one of a controller that is not mounted, is reported by
+     * no words at all.
      */
     @Override
     public Optional<LibcgroupWords> libcgroupWords(RuntimeException failure, int status) {
         if (status == ExitCodes.INVALID || status == ExitCodes.FAIL || status == ExitCodes.NO_VERSION_CONVERT) {
             return Optional.empty();
+        }
+        if (converting && copyFrom == null && status == ExitCodes.GROUP_NOT_FOUND) {
+            return Optional.empty(); // cgxset's failed conversion (an unmounted controller) prints nothing
         }
         // a value jcg refuses before writing is one the kernel refuses with EINVAL; a write the
         // kernel refused is ECGOTHER whatever the errno (ENOENT included), so strerror(errno)
