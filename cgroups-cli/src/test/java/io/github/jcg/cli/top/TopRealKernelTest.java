@@ -140,7 +140,8 @@ class TopRealKernelTest {
                     if (which.equals("busy")) {
                         topSum += Double.parseDouble(c[2]);
                         kernelSum += cpu;
-                        assertThat(cpu).as("the quota holds the loop to 0.4 CPU%n%s", table).isBetween(30.0, 44.0);
+                        // the quota caps the loop at 0.4 CPU; below it only when the machine is busy (a VM lane guest)
+                        assertThat(cpu).as("the quota holds the loop to 0.4 CPU%n%s", table).isBetween(20.0, 44.0);
                         assertThat(Double.parseDouble(c[7])).as("Thr%% in refresh %d%n%s", b, table)
                                 .isCloseTo(after.throttledPercentSince(before), within(5.0));
                         assertThat(millis(c[8])).as("Thr/s in refresh %d%n%s", b, table)
