@@ -311,14 +311,28 @@ public final class Cgroup {
         return threaded ? List.of() : p.readIds(PROCS);
     }
 
+    /**
+     * Moves every process of the subtrees to the group's parent, hierarchy by hierarchy. When one
+     * move is refused (a v2 parent that hands controllers down may hold no process: EBUSY), the
+     * processes already moved go back where they were, so no process is left split between the
+     * parent in one hierarchy and the group in another.
+     */
     private void moveProcessesToParent(List<List<Placement>> subtrees) {
-        for (List<Placement> subtree : subtrees) {
-            Placement destination = subtree.get(0).at(path.parent());
-            for (int i = subtree.size() - 1; i >= 0; i--) {
-                for (long pid : processIdsIn(subtree.get(i))) {
-                    writeId(destination, PROCS, pid, true);
+        UndoLog undo = new UndoLog();
+        try {
+            for (List<Placement> subtree : subtrees) {
+                Placement destination = subtree.get(0).at(path.parent());
+                for (int i = subtree.size() - 1; i >= 0; i--) {
+                    Placement from = subtree.get(i);
+                    for (long pid : processIdsIn(from)) {
+                        writeId(destination, PROCS, pid, true);
+                        undo.add(() -> writeId(from, PROCS, pid, true));
+                    }
                 }
             }
+        } catch (RuntimeException e) {
+            undo.run();
+            throw e;
         }
     }
 

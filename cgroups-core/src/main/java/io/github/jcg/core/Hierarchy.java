@@ -3,6 +3,7 @@ package io.github.jcg.core;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
  * @param mountedAt          the mount point exactly as mountinfo gives it (decoded)
  * @param mountRoot          the part of the hierarchy that is mounted there; "/" unless a bind
  *                           mount or cgroup namespace exposes only a subtree
- * @param controllers        controllers bound to it (v1), or offered by its root (v2)
+ * @param controllers        controllers bound to it (v1), or offered by its root (v2); kept in
+ *                           the kernel's order, whatever order they are given in
  * @param name               the {@code name=} of a named v1 hierarchy such as systemd's
  * @param ownGroup           this process's group, as {@code /proc/self/cgroup} prints it
  * @param ownGroupOnMount    the same group relative to {@link #mountPoint()}; empty when it lies
@@ -38,10 +40,36 @@ public record Hierarchy(
         List<String> otherMountPoints) {
 
     public Hierarchy {
-        controllers = controllers.isEmpty()
-                ? Collections.unmodifiableSet(EnumSet.noneOf(Controller.class))
-                : Collections.unmodifiableSet(EnumSet.copyOf(controllers));
+        controllers = inKernelOrder(controllers);
         otherMountPoints = List.copyOf(otherMountPoints);
+    }
+
+    /**
+     * The kernel's subsystem order (include/linux/cgroup_subsys.h; io is v1's blkio). The kernel
+     * lists controllers in it, in {@code cgroup.controllers} and in v1 mount options alike, and
+     * libcgroup names a hierarchy and walks its controllers in that order:
+     * {@code cpuset,cpu,io,memory,hugetlb,pids,rdma,misc} on v2, not this enum's order.
+     */
+    private static final Controller[] KERNEL_ORDER = {Controller.CPUSET, Controller.CPU, Controller.CPUACCT, Controller.IO,
+        Controller.BLKIO, Controller.MEMORY, Controller.DEVICES, Controller.FREEZER, Controller.NET_CLS, Controller.PERF_EVENT,
+        Controller.NET_PRIO, Controller.HUGETLB, Controller.PIDS, Controller.RDMA, Controller.MISC};
+
+    private static Set<Controller> inKernelOrder(Set<Controller> given) {
+        if (given.isEmpty()) {
+            return Collections.unmodifiableSet(EnumSet.noneOf(Controller.class));
+        }
+        Set<Controller> ordered = new LinkedHashSet<>();
+        for (Controller c : KERNEL_ORDER) {
+            if (given.contains(c)) {
+                ordered.add(c);
+            }
+        }
+        for (Controller c : Controller.values()) {
+            if (given.contains(c)) {
+                ordered.add(c);
+            }
+        }
+        return Collections.unmodifiableSet(ordered);
     }
 
     public boolean has(Controller controller) {
@@ -49,9 +77,9 @@ public record Hierarchy(
     }
 
     /**
-     * The label libcgroup uses for this hierarchy: the controllers joined by commas
-     * ({@code cpu,cpuacct}), {@code name=systemd} for a named one, {@code cgroup2} for an
-     * empty v2 mount.
+     * The label libcgroup uses for this hierarchy: the controllers joined by commas in the
+     * kernel's order ({@code cpu,cpuacct}; {@code cpuset,cpu,io,memory,…} on v2),
+     * {@code name=systemd} for a named one, {@code cgroup2} for an empty v2 mount.
      */
     public String label() {
         if (version == CgroupVersion.V1 && name.isPresent() && controllers.isEmpty()) {

@@ -297,6 +297,29 @@ class FakeTreeCgroupTest {
         }
 
         @Test
+        void aDeleteWhoseMoveTheV2ParentRefusesPutsBackWhatItMovedInV1() throws IOException {
+            // the VM lane's split layout: cgdelete cpu,pids:del/x moved the process to del in cpu (v1),
+            // then v2 refused it in del (which hands pids down to x) and the process stayed split
+            FakeHost fake = FakeHost.split(tmp)
+                    .file(CG + "/cpu/del/cgroup.procs", "")
+                    .file(CG + "/cpu/del/x/cgroup.procs", "4242\n")
+                    .file(CG + "/unified/del/x/cgroup.procs", "4242\n")
+                    .file("/elsewhere/cgroup.procs", "");
+            Files.createSymbolicLink(fake.path(CG + "/unified/del/cgroup.procs"), fake.path("/elsewhere/cgroup.procs"));
+            Path source = fake.path(CG + "/cpu/del/x/cgroup.procs");
+            Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(0));
+            Cgroup x = fake.discover().group("del/x", ControllerSelection.parse("cpu,pids"));
+
+            assertThatThrownBy(() -> x.delete(DeleteOptions.defaults().onPopulated(DeleteOptions.OnPopulated.MOVE_TO_PARENT)))
+                    .isInstanceOf(CgroupException.class);
+            assertThat(fake.read(CG + "/cpu/del/cgroup.procs")).as("moved to del in cpu first").isEqualTo("4242");
+            assertThat(Files.getLastModifiedTime(source).toMillis()).as("then written back into del/x in cpu").isPositive();
+            assertThat(fake.read("/elsewhere/cgroup.procs")).as("nothing through the link").isEmpty();
+            assertThat(fake.path(CG + "/cpu/del/x")).as("nothing removed").isDirectory();
+            assertThat(fake.path(CG + "/unified/del/x")).isDirectory();
+        }
+
+        @Test
         void creatingInAllHierarchiesEnablesTheV2ControllersTooAndMakesTheV1Directories() {
             FakeHost fake = FakeHost.split(tmp);
 

@@ -107,6 +107,16 @@ class FakeTreeDiscoveryTest {
         }
 
         @Test
+        void aCoMountIsLabelledInTheKernelsOrderNotTheOrderGiven() {
+            Hierarchy h = new Hierarchy(4, CgroupVersion.V1, tmp, "/sys/fs/cgroup/cpuset,cpu", "/",
+                    java.util.EnumSet.of(Controller.CPU, Controller.CPUSET), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+
+            assertThat(h.label()).isEqualTo("cpuset,cpu");
+            assertThat(h.has(Controller.CPU)).isTrue();
+            assertThat(h.has(Controller.MEMORY)).isFalse();
+        }
+
+        @Test
         void theNamedSystemdHierarchyIsFoundByName() {
             Hierarchy systemd = legacy().layout().namedHierarchy("systemd").orElseThrow();
 
@@ -241,6 +251,16 @@ class FakeTreeDiscoveryTest {
             assertThat(v2.mountPoint()).isEqualTo(tmp.resolve("sys/fs/cgroup"));
             assertThat(v2.controllers()).containsExactlyInAnyOrder(Controller.CPUSET, Controller.CPU, Controller.IO,
                     Controller.MEMORY, Controller.HUGETLB, Controller.PIDS, Controller.RDMA, Controller.MISC);
+        }
+
+        @Test
+        void controllersAndTheLabelFollowTheKernelsOrderAsLibcgroupPrintsThem() {
+            // lscgroup (2.0.2 and 3.x) on the VM lane's v2 kernel: "cpuset,cpu,io,memory,hugetlb,pids,rdma,misc:/g"
+            Hierarchy v2 = FakeHost.unified(tmp, "cpuset cpu io memory hugetlb pids rdma misc").layout().unified().orElseThrow();
+
+            assertThat(v2.label()).isEqualTo("cpuset,cpu,io,memory,hugetlb,pids,rdma,misc");
+            assertThat(v2.controllers()).containsExactly(Controller.CPUSET, Controller.CPU, Controller.IO, Controller.MEMORY,
+                    Controller.HUGETLB, Controller.PIDS, Controller.RDMA, Controller.MISC);
         }
 
         @Test

@@ -13,6 +13,16 @@ import java.util.Optional;
  *   <li>middle: the CPU share is within ±10 % of the limit;</li>
  *   <li>restored: throughput is back to at least 80 % of the baseline.</li>
  * </ul>
+ *
+ * <p>The choked throughput rule rests on a premise besides the kernel's rationing: that a CFS
+ * period costs the group little next to its quota, so the CPU time it gets buys work at the
+ * baseline's rate. Each run measures that cost ({@link PhaseResult#periodCostMicros}): about
+ * 80 µs of a 1 ms quota on hardware, 0.7 to 0.9 ms where QEMU emulates the CPU (TCG), where
+ * the workload then does only 15 to 30 % of quota/period × baseline. There the rule keeps what
+ * still holds and can still fail, said so in its detail and {@link Check#tolerance()}: the
+ * choke bites (throughput at most twice quota/period × baseline) and every period still does
+ * work (its cost is below the quota). The lower bound is dropped only on an emulated CPU, which
+ * {@link CpuEmulation} reads from the CPU's model name, never from the throughput it judges.
  */
 public final class Checks {
     static final double CHOKED_SHARE_TOLERANCE = 0.25;
@@ -27,12 +37,22 @@ public final class Checks {
     private Checks() {
     }
 
+    /** The rules as stated, for a real CPU. */
     public static List<Check> evaluate(List<PhaseResult> results) {
+        return evaluate(results, Optional.empty());
+    }
+
+    /**
+     * The rules, with the choked throughput judged for an emulated CPU when {@code emulatedCpu}
+     * names one ({@link CpuEmulation#detect()}).
+     */
+    public static List<Check> evaluate(List<PhaseResult> results, Optional<String> emulatedCpu) {
         List<Check> checks = new ArrayList<>();
+        Optional<PhaseResult> baseline = find(results, PhaseRole.BASELINE);
         find(results, PhaseRole.CHOKED).ifPresent(choked -> {
             checks.add(share("choked-share", choked, CHOKED_SHARE_TOLERANCE));
             checks.add(throttled(choked));
-            checks.add(chokedThroughput(choked));
+            checks.add(chokedThroughput(choked, baseline, emulatedCpu));
         });
         find(results, PhaseRole.MIDDLE).ifPresent(middle -> checks.add(share("middle-share", middle, MIDDLE_SHARE_TOLERANCE)));
         find(results, PhaseRole.RESTORED).ifPresent(restored -> checks.add(recovered(restored)));
@@ -55,12 +75,33 @@ public final class Checks {
     }
 
     static Check chokedThroughput(PhaseResult r) {
+        return chokedThroughput(r, Optional.empty(), Optional.empty());
+    }
+
+    static Check chokedThroughput(PhaseResult r, Optional<PhaseResult> baseline, Optional<String> emulatedCpu) {
         double factor = r.percentOfBaseline() / r.expectedPercentOfBaseline();
-        boolean ok = factor >= 1 / CHOKED_THROUGHPUT_FACTOR - ROUNDING && factor <= CHOKED_THROUGHPUT_FACTOR + ROUNDING;
-        return new Check("choked-throughput", ok, r.phase().name() + ": throughput " + Numbers.percent(r.percentOfBaseline())
-                + " of baseline" + (ok ? " is" : " is not") + " within a factor of " + Numbers.plain(CHOKED_THROUGHPUT_FACTOR)
-                + " of quota/period × baseline = " + Numbers.percent(r.expectedPercentOfBaseline())
-                + " (× " + Numbers.plain(factor) + ")");
+        boolean notAbove = factor <= CHOKED_THROUGHPUT_FACTOR + ROUNDING;
+        double cost = baseline.map(r::periodCostMicros).orElse(Double.NaN);
+        String measured = r.phase().name() + ": throughput " + Numbers.percent(r.percentOfBaseline()) + " of baseline";
+        String expected = "quota/period × baseline = " + Numbers.percent(r.expectedPercentOfBaseline())
+                + " (× " + Numbers.plain(factor) + ")";
+        String costText = Double.isNaN(cost) ? "" : "; a period cost the group " + Numbers.plain(Math.round(cost))
+                + " µs of CPU beyond the work it did";
+        if (emulatedCpu.isEmpty()) {
+            boolean ok = factor >= 1 / CHOKED_THROUGHPUT_FACTOR - ROUNDING && notAbove;
+            return new Check("choked-throughput", ok, measured + (ok ? " is" : " is not") + " within a factor of "
+                    + Numbers.plain(CHOKED_THROUGHPUT_FACTOR) + " of " + expected + costText);
+        }
+        long quota = r.phase().limit().quota().value();
+        boolean works = cost < quota;
+        boolean ok = notAbove && works;
+        return new Check("choked-throughput", ok, measured + (notAbove ? " is" : " is not") + " at most "
+                + Numbers.plain(CHOKED_THROUGHPUT_FACTOR) + " × " + expected + ", and a period cost the group "
+                + (Double.isNaN(cost) ? "an unknown amount" : Numbers.plain(Math.round(cost)) + " µs")
+                + " of CPU beyond the work it did, " + (works ? "less than" : "not less than") + " its quota of " + quota
+                + " µs (every period still does work). The CPU is emulated (" + emulatedCpu.get() + "): there a period"
+                + " costs most of a 1 ms quota (hardware: about 80 µs), so quota/period × baseline is no lower bound",
+                Check.EMULATED_CPU);
     }
 
     static Check recovered(PhaseResult r) {

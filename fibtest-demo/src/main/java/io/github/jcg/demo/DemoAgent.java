@@ -115,7 +115,7 @@ public final class DemoAgent {
                 version.name().toLowerCase(java.util.Locale.ROOT), group.directories(), settings.threads(), cpus, weight, pid);
         List<PhaseResult> results = results(runner, workload.log(), context);
         return new DemoReport(context, results, runner.spans(), runner.ticks(), workload.log().all(),
-                Checks.evaluate(results), finalLine, keep);
+                Checks.evaluate(results, CpuEmulation.detect()), finalLine, keep);
     }
 
     private static List<PhaseResult> results(PhaseRunner runner, ThroughputLog log, DemoContext context) {

@@ -56,4 +56,22 @@ public record PhaseResult(Phase phase, CpuWindow cpu, double iterationsPerSecond
     public double throttledRatio() {
         return cpu.throttledRatio();
     }
+
+    /**
+     * What one CFS period cost the group beyond the work it did, in µs of CPU: the CPU it used
+     * per period less the CPU its iterations per period took in {@code baseline}, at the
+     * baseline's iterations per CPU-second (the group's own CPU, the workload's other threads
+     * included). Small on hardware (the switch in and out, the JVM's own threads); on an
+     * emulated CPU most of a 1 ms quota. NaN without a limit or without the numbers.
+     */
+    public double periodCostMicros(PhaseResult baseline) {
+        double baselinePerCpuSecond = baseline.iterationsPerSecond / (baseline.measuredPercent() / 100);
+        if (!phase.limit().isLimited() || !(baselinePerCpuSecond > 0)) {
+            return Double.NaN;
+        }
+        double periodSeconds = phase.limit().periodMicros() / 1e6;
+        double cpuPerPeriodMicros = measuredPercent() / 100 * phase.limit().periodMicros();
+        double workPerPeriodMicros = iterationsPerSecond * periodSeconds / baselinePerCpuSecond * 1e6;
+        return cpuPerPeriodMicros - workPerPeriodMicros;
+    }
 }

@@ -89,6 +89,7 @@ public final class ReportJson {
         json.writeNumberProperty("throttledPeriods", r.cpu().throttledPeriods());
         number(json, "throttledRatio", r.throttledRatio());
         number(json, "throttledSeconds", r.cpu().throttledSeconds());
+        number(json, "periodCostMicros", report.result(PhaseRole.BASELINE).map(r::periodCostMicros).orElse(Double.NaN));
         number(json, "startSeconds", report.secondsSinceOrigin(span.startNanos()));
         number(json, "windowStartSeconds", report.secondsSinceOrigin(span.windowStartNanos()));
         number(json, "endSeconds", report.secondsSinceOrigin(span.endNanos()));
@@ -104,6 +105,7 @@ public final class ReportJson {
             json.writeStringProperty("name", c.name());
             json.writeBooleanProperty("passed", c.passed());
             json.writeStringProperty("detail", c.detail());
+            json.writeStringProperty("tolerance", c.tolerance());
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo on this machine's real kernel (root and a writable cpu controller, else skipped
- * with the reason printed): the CFS rules hold, the chart is a PNG, and nothing is left behind,
+ * with the reason printed): the CFS rules hold, the chart is a PNG (an SVG where there are no fonts,
+ * as in the VM lane's guest), and nothing is left behind,
  * whether the demo ends, fails or is stopped by a signal. Every group is named
  * {@code jcg-test-demo-<random>} and removed afterwards even when a test fails.
  */
@@ -88,24 +89,52 @@ class DemoKernelTest {
         Map<String, Object> middle = phases.get(2);
         Map<String, Object> restored = phases.get(3);
 
-        // choked: share within ±25 % of quota/period, throttled in ≥ 80 % of the periods,
-        // throughput within a factor of 2 of (quota/period) × baseline
+        List<Map<String, Object>> checks = (List<Map<String, Object>>) report.get("checks");
+        Map<String, Object> throughput = checks.stream().filter(c -> "choked-throughput".equals(c.get("name"))).findFirst().orElseThrow();
+        double factor = num(choked, "percentOfBaseline") / num(choked, "expectedPercentOfBaseline");
+        double cost = num(choked, "periodCostMicros");
+        System.out.printf(java.util.Locale.ROOT, "demo rules measured (%s): choked share %.2f %% of 2 %%, throttled %.0f of %.0f periods,"
+                        + " throughput %.2f %% of baseline (× %.2f of quota/period × baseline), a period cost %.0f µs beyond its work,"
+                        + " middle share %.2f %% of 50 %%, restored %.1f %% of baseline; choked-throughput judged %s (CPU: %s)%n",
+                System.getProperty("jcg.vm.layout", "host"), num(choked, "measuredCpuPercent"), num(choked, "throttledPeriods"),
+                num(choked, "periods"), num(choked, "percentOfBaseline"), factor, cost, num(middle, "measuredCpuPercent"),
+                num(restored, "percentOfBaseline"), throughput.get("tolerance"), CpuEmulation.detect().orElse("not emulated"));
+
+        // choked: share within ±25 % of quota/period, throttled in ≥ 80 % of the periods
         assertThat(num(choked, "measuredCpuPercent")).isBetween(0.75 * 2.0, 1.25 * 2.0);
         assertThat(num(choked, "throttledPeriods")).isGreaterThanOrEqualTo(0.8 * num(choked, "periods"));
         assertThat(num(choked, "periods")).isGreaterThanOrEqualTo(100); // 6 s of 50 ms periods is 120
-        double factor = num(choked, "percentOfBaseline") / num(choked, "expectedPercentOfBaseline");
-        assertThat(factor).isBetween(0.5, 2.0);
+        // throughput: within a factor of 2 of (quota/period) × baseline on a real CPU; where QEMU emulates
+        // the CPU (chosen by its model name alone), at most twice that, and each period still doing work
+        if (Check.EMULATED_CPU.equals(throughput.get("tolerance"))) {
+            assertThat(factor).isLessThanOrEqualTo(2.0);
+            assertThat(cost).isLessThan(num(choked, "quotaMicros"));
+        } else {
+            assertThat(throughput.get("tolerance")).isEqualTo(Check.AS_STATED);
+            assertThat(factor).isBetween(0.5, 2.0);
+        }
         // middle: within ±10 % of half a CPU
         assertThat(num(middle, "measuredCpuPercent")).isBetween(0.9 * 50, 1.1 * 50);
         // restored: back to at least 80 % of the baseline
         assertThat(num(restored, "percentOfBaseline")).isGreaterThanOrEqualTo(80);
-        assertThat((List<Map<String, Object>>) report.get("checks")).allMatch(c -> Boolean.TRUE.equals(c.get("passed")));
+        assertThat(checks).allMatch(c -> Boolean.TRUE.equals(c.get("passed")));
 
-        BufferedImage image = ImageIO.read(chart.toFile());
-        assertThat(image).isNotNull();
-        assertThat(image.getWidth()).isEqualTo(ChartPng.WIDTH);
-        assertThat(out.toString()).contains("Chart written to " + chart.toAbsolutePath())
-                .contains("removed group /" + name).contains("Iterations Completed(M): ");
+        String noFonts = ChartPng.fontProblem();
+        if (noFonts == null) {
+            BufferedImage image = ImageIO.read(chart.toFile());
+            assertThat(image).isNotNull();
+            assertThat(image.getWidth()).isEqualTo(ChartPng.WIDTH);
+            assertThat(out.toString()).contains("Chart written to " + chart.toAbsolutePath());
+        } else {
+            // a machine without fonts (the VM lane's guest): the SVG instead, said in one line
+            Path svg = ChartFiles.svgPath(chart);
+            assertThat(chart).doesNotExist();
+            assertThat(Files.readString(svg)).contains("<svg").contains("</svg>");
+            assertThat(err.toString().lines().filter(l -> l.contains("no usable fonts"))).singleElement().asString()
+                    .contains("wrote " + svg.toAbsolutePath() + " instead of " + chart.toAbsolutePath());
+            assertThat(out.toString()).contains("Chart written to " + svg.toAbsolutePath());
+        }
+        assertThat(out.toString()).contains("removed group /" + name).contains("Iterations Completed(M): ");
         assertGone(name);
         long pid = ((Number) report.get("workloadPid")).longValue();
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("workload still running").isFalse();

@@ -79,10 +79,15 @@ final class KernelGroups implements AutoCloseable {
 
     /** A group limited to {@code cores} CPUs with a busy loop in it. */
     Cgroup busyLoop(String name, double cores) throws IOException {
+        return busyLoop(name, cores, 100_000);
+    }
+
+    /** A group limited to {@code cores} CPUs per CFS period of {@code periodMicros}, with a busy loop in it. */
+    Cgroup busyLoop(String name, double cores, long periodMicros) throws IOException {
         Cgroup g = group(name);
         g.apply(HEAVY);
         if (cores > 0) {
-            g.apply(Resources.builder().cpuCores(cores, 100_000).build());
+            g.apply(Resources.builder().cpuCores(cores, periodMicros).build());
         }
         startIn(g, "while :; do :; done");
         return g;
@@ -94,6 +99,27 @@ final class KernelGroups implements AutoCloseable {
         started.add(p);
         g.attach(p.pid());
         return p;
+    }
+
+    /**
+     * {@code jcg top ARGS} as its own process, the way a script runs it: standard output a pipe
+     * (so batch output is systemd-cgtop's lines, whatever this JVM's own output is attached to;
+     * in the VM lane that is the console, a terminal), standard input empty.
+     */
+    Process startJcg(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), "io.github.jcg.cli.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().put("LC_ALL", "C");
+        Process p = pb.start();
+        started.add(p);
+        return p;
+    }
+
+    private static String javaCommand() {
+        return ProcessHandle.current().info().command()
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     void remove(Cgroup g) {

@@ -1,19 +1,30 @@
 package io.github.jcg.cli.top;
 
 import io.github.jcg.core.Cgroup;
+import io.github.jcg.core.CgroupVersion;
+import io.github.jcg.core.Hierarchy;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.json.JsonFactory;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 /**
  * {@code jcg top} on this host's kernel: a busy loop limited to half a CPU shows about 50 %,
@@ -26,9 +37,7 @@ class TopRealKernelTest {
         try (KernelGroups k = KernelGroups.require()) {
             Cgroup busy = k.busyLoop("busy", 0.5);
             Thread.sleep(500);
-            String out = TopOptionsTest.run("top", "-b", "-n", "3", "-d", "1", "--limits", "/" + k.parent);
-            assertThat(out).startsWith("0:");
-            String[] blocks = out.substring(2).split("\n\n");
+            String[] blocks = batch(k, "top", "-b", "-n", "3", "-d", "1", "--limits", "/" + k.parent).split("\n\n");
             assertThat(blocks).hasSize(3);
             String[] first = columns(blocks[0], busy.path().toString());
             assertThat(first[2]).as("no interval on the first refresh: %CPU is '-'").isEqualTo("-");
@@ -51,9 +60,7 @@ class TopRealKernelTest {
         try (KernelGroups k = KernelGroups.require()) {
             Cgroup busy = k.busyLoop("busy", 0.5);
             Thread.sleep(300);
-            String out = TopOptionsTest.run("top", "-b", "-n", "2", "-d", "0.5", "/" + k.parent);
-            assertThat(out).startsWith("0:");
-            String[] c = columns(out.substring(2).split("\n\n")[1], busy.path().toString());
+            String[] c = columns(batch(k, "top", "-b", "-n", "2", "-d", "0.5", "/" + k.parent).split("\n\n")[1], busy.path().toString());
             assertThat(c).hasSize(6);
             assertThat(Double.parseDouble(c[2])).isBetween(35.0, 65.0);
 
@@ -70,6 +77,145 @@ class TopRealKernelTest {
             assertThat((Double) second.get("throttledPercent")).isGreaterThan(50.0);
             assertThat(second).containsKeys("memoryBytes", "memoryLimitBytes", "readBytesPerSecond", "tasks");
         }
+    }
+
+    /**
+     * What top prints against what the kernel says, over the same refreshes: the test reads the
+     * group's own counters (cpu.stat's usage_usec on v2, cpuacct.usage on v1; nr_periods,
+     * nr_throttled and the throttled time from cpu.stat) each time a refresh's rows arrive, and
+     * computes %CPU, Thr% and Thr/s itself. A busy loop under a quota of 8 ms per 20 ms period
+     * makes the usage steady (0.4 CPU) and throttles nearly every period; the parent's row sums it.
+     *
+     * <p>The test's readings come a little after top's (top formats, the pipe carries it), by an
+     * amount that changes little from one refresh to the next, so the intervals agree to within
+     * a period's quota at each end (8 ms of CPU in 2 s: 0.4 points) plus that jitter; the
+     * tolerances (3 points of %CPU, 5 of Thr%, 10 % of Thr/s) leave room for a jitter of some
+     * tens of ms under emulation, and none for a wrong unit or a wrong interval.
+     */
+    @Test
+    void batchCpuAndThrottlingAgreeWithTheGroupsOwnCpuStat() throws Exception {
+        try (KernelGroups k = KernelGroups.require()) {
+            Cgroup busy = k.busyLoop("busy", 0.4, 20_000);
+            Cgroup parent = k.parentGroup();
+            Thread.sleep(500);
+            int refreshes = 4;
+            Process top = k.startJcg("top", "-b", "-n", Integer.toString(refreshes), "-d", "2", "--limits", "/" + k.parent);
+            List<Map<String, String[]>> blocks = new ArrayList<>();
+            List<Map<String, CpuCounters>> kernel = new ArrayList<>();
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(top.getInputStream(), StandardCharsets.UTF_8))) {
+                Map<String, String[]> rows = new HashMap<>();
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    String[] cells = line.trim().split("\\s+");
+                    rows.put(cells[0], cells);
+                    if (rows.containsKey(busy.path().toString()) && rows.containsKey(parent.path().toString())) {
+                        // both rows of this refresh are in: read the kernel's counters now
+                        kernel.add(Map.of("busy", CpuCounters.read(k, busy), "parent", CpuCounters.read(k, parent)));
+                        blocks.add(rows);
+                        rows = new HashMap<>();
+                    }
+                }
+            }
+            assertThat(top.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(top.exitValue()).as(new String(top.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+            assertThat(blocks).hasSize(refreshes);
+            assertThat(blocks.get(0).get(busy.path().toString())[2]).as("no interval on the first refresh").isEqualTo("-");
+
+            StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-8s %-6s %9s %9s %8s %8s %9s %9s%n",
+                    "refresh", "group", "top %CPU", "cpu.stat", "top Thr%", "cpu.stat", "top Thr/s", "cpu.stat"));
+            double topSum = 0;
+            double kernelSum = 0;
+            for (int b = 1; b < refreshes; b++) {
+                for (String which : List.of("busy", "parent")) {
+                    String[] c = blocks.get(b).get((which.equals("busy") ? busy : parent).path().toString());
+                    CpuCounters before = kernel.get(b - 1).get(which);
+                    CpuCounters after = kernel.get(b).get(which);
+                    double cpu = after.cpuPercentSince(before);
+                    table.append(String.format(Locale.ROOT, "%-8d %-6s %9s %9.1f %8s %8.1f %9s %8.0fms%n", b, which, c[2], cpu,
+                            c[7], after.throttledPercentSince(before), c[8], after.throttledMillisPerSecondSince(before)));
+                    assertThat(Double.parseDouble(c[2])).as("%%CPU of %s in refresh %d%n%s", which, b, table)
+                            .isCloseTo(cpu, within(3.0));
+                    if (which.equals("busy")) {
+                        topSum += Double.parseDouble(c[2]);
+                        kernelSum += cpu;
+                        // the quota caps the loop at 0.4 CPU; below it only when the machine is busy (a VM lane guest)
+                        assertThat(cpu).as("the quota holds the loop to 0.4 CPU%n%s", table).isBetween(20.0, 44.0);
+                        assertThat(Double.parseDouble(c[7])).as("Thr%% in refresh %d%n%s", b, table)
+                                .isCloseTo(after.throttledPercentSince(before), within(5.0));
+                        assertThat(millis(c[8])).as("Thr/s in refresh %d%n%s", b, table)
+                                .isCloseTo(after.throttledMillisPerSecondSince(before), withinPercentage(10));
+                    }
+                }
+            }
+            System.out.println("jcg top -b against the kernel's own counters (" + k.host.mode() + ", cpu on "
+                    + k.host.layout().hierarchyOf(io.github.jcg.core.Controller.CPU).orElseThrow().version() + "):\n" + table);
+            assertThat(topSum / (refreshes - 1)).as("%%CPU over the whole run%n%s", table).isCloseTo(kernelSum / (refreshes - 1), within(1.5));
+        }
+    }
+
+    /** top's Thr/s cell in ms: {@code 466ms}, {@code 1.2s}. */
+    private static double millis(String cell) {
+        if (cell.endsWith("ms")) {
+            return Double.parseDouble(cell.substring(0, cell.length() - 2));
+        }
+        if (cell.endsWith("s")) {
+            return Double.parseDouble(cell.substring(0, cell.length() - 1)) * 1000;
+        }
+        throw new AssertionError("not a time per second: " + cell);
+    }
+
+    /**
+     * A group's CPU counters, read straight from its control files (not through jcg): usage in
+     * ns from cpu.stat usage_usec (v2) or cpuacct.usage (v1), and cpu.stat's CFS counters.
+     */
+    record CpuCounters(long monotonicNanos, long usageNanos, long periods, long throttled, long throttledNanos) {
+        static CpuCounters read(KernelGroups k, Cgroup g) throws IOException {
+            long now = System.nanoTime();
+            Hierarchy cpu = k.host.layout().hierarchyOf(io.github.jcg.core.Controller.CPU).orElseThrow();
+            Map<String, Long> stat = keyed(Files.readString(g.directory(cpu).resolve("cpu.stat")));
+            if (cpu.version() == CgroupVersion.V2) {
+                return new CpuCounters(now, stat.get("usage_usec") * 1000, stat.get("nr_periods"), stat.get("nr_throttled"),
+                        stat.get("throttled_usec") * 1000);
+            }
+            Hierarchy cpuacct = k.host.layout().hierarchyOf(io.github.jcg.core.Controller.CPUACCT).orElseThrow();
+            long usage = Long.parseLong(Files.readString(g.directory(cpuacct).resolve("cpuacct.usage")).strip());
+            return new CpuCounters(now, usage, stat.get("nr_periods"), stat.get("nr_throttled"), stat.get("throttled_time"));
+        }
+
+        private static Map<String, Long> keyed(String text) {
+            Map<String, Long> out = new HashMap<>();
+            for (String line : text.split("\n")) {
+                String[] kv = line.trim().split(" ");
+                if (kv.length == 2) {
+                    out.put(kv[0], Long.parseLong(kv[1]));
+                }
+            }
+            return out;
+        }
+
+        double cpuPercentSince(CpuCounters earlier) {
+            return 100.0 * (usageNanos - earlier.usageNanos) / (monotonicNanos - earlier.monotonicNanos);
+        }
+
+        double throttledPercentSince(CpuCounters earlier) {
+            long p = periods - earlier.periods;
+            return p == 0 ? 0 : 100.0 * (throttled - earlier.throttled) / p;
+        }
+
+        double throttledMillisPerSecondSince(CpuCounters earlier) {
+            return (throttledNanos - earlier.throttledNanos) / 1e6 / ((monotonicNanos - earlier.monotonicNanos) / 1e9);
+        }
+    }
+
+    /** stdout of {@code jcg ARGS} run as its own process with stdout a pipe; it must exit 0. */
+    static String batch(KernelGroups k, String... args) throws Exception {
+        Process p = k.startJcg(args);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        return out;
     }
 
     @Test
