@@ -259,9 +259,10 @@ class CommandsKernelTest {
         Hierarchy cpu = kernel.host.layout().hierarchyOf(Controller.CPU).orElseThrow();
         assertThat(cpu.mountPoint().resolve(batch + "/memory.x")).isDirectory();
 
-        assertThat(jcg("cgset", "-r", "cpu.shares=300", "-r", "pids.max=7", batch).status()).isZero();
-        assertThat(jcg("cgget", "-n", "-v", "-r", "cpu.shares", "-r", "pids.max", batch).out()).isEqualTo("300\n7\n");
-        assertThat(jcg("jcg", "get", "-n", "-v", "-r", "cpu.shares", batch + "/memory.x").out()).isEqualTo("1024\n");
+        String weight = kernel.weightFile();
+        assertThat(jcg("cgset", "-r", weight + "=300", "-r", "pids.max=7", batch).status()).isZero();
+        assertThat(jcg("cgget", "-n", "-v", "-r", weight, "-r", "pids.max", batch).out()).isEqualTo("300\n7\n");
+        assertThat(jcg("jcg", "get", "-n", "-v", "-r", weight, batch + "/memory.x").out()).isEqualTo(kernel.defaultWeight() + "\n");
         assertThat(jcg("lscgroup", "cpu:" + batch).out()).contains(":/" + batch + "/memory.x\n");
 
         Run delete = jcg("cgdelete", "-r", "cpu,pids:" + batch);
