@@ -8,12 +8,19 @@
 # this recipe and of the JDK, so a changed recipe or JDK builds a new image and an unchanged
 # one is reused between runs on one machine.
 #
-#   JCG_IT_MIRROR   Debian mirror (default http://deb.debian.org/debian)
+#   JCG_IT_MIRROR   Debian mirror (default: the first main-archive URI of this machine's apt sources)
 #   JAVA_HOME       JDK whose jlink and jmods make the runtime (default: the one javac/jlink is in)
 set -euo pipefail
 
 suite=bookworm
-mirror="${JCG_IT_MIRROR:-http://deb.debian.org/debian}"
+# the mirror this machine's apt already uses (deb822 .sources or one-line .list), the security
+# archive aside: no registry host is written into the repository
+apt_mirror() {
+  { grep -hE '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{for (i = 2; i <= NF; i++) print $i}'
+    grep -hE '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null | awk '{print ($2 ~ /^\[/) ? $3 : $2}' || true
+  } | grep -v -- '-security' | head -n 1 || true
+}
+mirror="${JCG_IT_MIRROR:-$(apt_mirror)}"
 # what jcg.jar needs (jdeps: java.base, jdk.unsupported for jnr-ffi, java.desktop for the
 # demo's PNG chart and java.sql that JFreeChart's JDBC datasets link to), java.logging, and JMX
 # for the workload's CPU clocks; ContainerDiscoveryIT checks the jar against this list
@@ -46,6 +53,7 @@ if docker image inspect "$image" >/dev/null 2>&1; then
 fi
 
 [ "$(id -u)" -eq 0 ] || die "$image is missing and building it needs root (debootstrap)"
+[ -n "$mirror" ] || die "no Debian mirror in this machine's apt sources; set JCG_IT_MIRROR"
 command -v debootstrap >/dev/null || die "debootstrap is not installed (apt-get install debootstrap)"
 
 # one builder at a time (the tests and run-tests may both ask); the second reuses the result
