@@ -1,5 +1,8 @@
 package io.github.jcg.it.vm;
 
+import io.github.jcg.it.support.HostCgroups;
+import io.github.jcg.it.support.Processes;
+import io.github.jcg.it.support.Result;
 import io.github.jcg.it.support.Skip;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,13 +13,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -43,14 +45,14 @@ class VmLaneIT {
     private static final int GUEST_SECONDS = Integer.getInteger("jcg.it.vm.guestSeconds", 420);
 
     @BeforeAll
-    static void buildTheImage() throws Exception {
+    static void buildTheImage() {
         List<String> missing = new ArrayList<>();
         for (String tool : List.of("qemu-system-x86_64", "cpio", "busybox")) {
-            if (!onPath(tool)) {
+            if (!Processes.onPath(tool)) {
                 missing.add(tool);
             }
         }
-        boolean root = "root".equals(System.getProperty("user.name"));
+        boolean root = HostCgroups.uid() == 0;
         String why = !root ? "the VM lane packs device nodes into its initramfs and needs root"
                 : !missing.isEmpty() ? "the VM lane needs " + String.join(", ", missing)
                         + " (apt-get install qemu-system-x86 cpio busybox-static; ./run-tests installs them)" : null;
@@ -60,11 +62,9 @@ class VmLaneIT {
             }
             Skip.because(why);
         }
-        Result r = run(600, SCRIPTS.resolve("build-vm.sh").toString(), VM_DIR.resolve("lib").toString(), VM_DIR.toString());
-        if (r.status != 0) {
-            throw new AssertionError("build-vm.sh failed (exit " + r.status + "):\n" + r.output);
-        }
-        System.out.println(r.output.strip());
+        Result r = Processes.run(List.of(SCRIPTS.resolve("build-vm.sh").toString(), VM_DIR.resolve("lib").toString(), VM_DIR.toString()),
+                Duration.ofMinutes(10)).requireOk();
+        System.out.println(r.err().strip());
     }
 
     @TestFactory
@@ -77,18 +77,20 @@ class VmLaneIT {
         Result r;
         GuestReport report;
         try {
-            r = run(GUEST_SECONDS + 30, SCRIPTS.resolve("run-vm.sh").toString(), layout, VM_DIR.toString());
-            System.out.println(r.output.strip());
-            report = r.status == 0 ? GuestReport.read(VM_DIR.resolve("reports-" + layout)) : null;
-        } catch (IOException | InterruptedException e) {
+            // run-vm.sh bounds the guest itself; this limit only catches a hung script
+            r = Processes.run(List.of(SCRIPTS.resolve("run-vm.sh").toString(), layout, VM_DIR.toString()),
+                    Duration.ofSeconds(GUEST_SECONDS + 60), Map.of("JCG_VM_TIMEOUT", Integer.toString(GUEST_SECONDS)), null);
+            System.out.println(r.err().strip());
+            report = r.ok() ? GuestReport.read(VM_DIR.resolve("reports-" + layout)) : null;
+        } catch (IOException | AssertionError e) {
             return Stream.of(DynamicTest.dynamicTest("the " + layout + " guest booted and reported", () -> {
-                throw new AssertionError("could not run the " + layout + " guest: " + e, e);
+                throw new AssertionError("could not run the " + layout + " guest: " + e.getMessage(), e);
             }));
         }
         if (report == null || report.cases().isEmpty()) {
-            String output = r.output;
+            Result failed = r;
             return Stream.of(DynamicTest.dynamicTest("the " + layout + " guest booted and reported", () -> {
-                throw new AssertionError("the " + layout + " guest ran no test (exit " + r.status + "):\n" + output);
+                throw new AssertionError("the " + layout + " guest ran no test: " + failed);
             }));
         }
         return report.cases().stream().map(c -> DynamicTest.dynamicTest(c.simpleClassName() + "." + c.name(), () -> replay(layout, c)));
@@ -111,33 +113,5 @@ class VmLaneIT {
                 throw e;
             }
         }
-    }
-
-    private record Result(int status, String output) {
-    }
-
-    private static Result run(int seconds, String... command) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("jcg-vm", ".log");
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly().waitFor();
-                return new Result(124, Files.readString(log, StandardCharsets.UTF_8) + "\n(" + String.join(" ", command)
-                        + " did not finish in " + seconds + " s)");
-            }
-            return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(log);
-        }
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
