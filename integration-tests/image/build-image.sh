@@ -32,14 +32,8 @@ die() { say "$*"; exit 1; }
 
 self="$(readlink -f "${BASH_SOURCE[0]}")"
 
-if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/jlink" ]; then
-  jdk="$JAVA_HOME"
-else
-  jl="$(command -v jlink || true)"
-  [ -n "$jl" ] || die "no jlink found: install a JDK 17+ (apt-get install openjdk-17-jdk-headless) or set JAVA_HOME"
-  jdk="$(dirname "$(dirname "$(readlink -f "$jl")")")"
-fi
-[ -f "$jdk/jmods/java.base.jmod" ] || die "$jdk has no jmods/ for jlink (Debian: openjdk-17-jdk-headless ships them)"
+. "$(dirname "$self")/../jlink-jdk.sh"
+jdk="$(jlink_jdk)" || exit 1
 
 tag="$( { cat "$self"; echo "$suite $modules"; cat "$jdk/release"; } | sha256sum | cut -c1-12)"
 image="$repo:$tag"

@@ -62,13 +62,8 @@ fi
 cp "$kdir/vmlinuz" "$out/vmlinuz"
 
 # --- the Java runtime: jlinked from the JDK that runs the build, cached by its release file -----
-if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/jlink" ]; then
-  jdk="$JAVA_HOME"
-else
-  jl="$(command -v jlink || true)"
-  [ -n "$jl" ] || die "no jlink: install a JDK 17+ (apt-get install openjdk-17-jdk-headless) or set JAVA_HOME"
-  jdk="$(dirname "$(dirname "$(readlink -f "$jl")")")"
-fi
+. "$here/../jlink-jdk.sh"
+jdk="$(jlink_jdk)" || exit 1
 jre="$cache/jre-$( { echo "$modules"; cat "$jdk/release"; } | sha256sum | cut -c1-12)"
 if [ ! -x "$jre/bin/java" ]; then
   say "jlink $modules from $jdk"
