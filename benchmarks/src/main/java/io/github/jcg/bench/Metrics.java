@@ -1,6 +1,6 @@
 package io.github.jcg.bench;
 
-import io.github.jcg.core.sample.MetricGroup;
+import io.github.jcg.core.sample.MetricFamily;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -10,12 +10,12 @@ final class Metrics {
     private Metrics() {
     }
 
-    static Set<MetricGroup> named(String name) {
+    static Set<MetricFamily> named(String name) {
         return switch (name) {
-            case "top" -> EnumSet.of(MetricGroup.CPU_USAGE, MetricGroup.MEMORY_USAGE, MetricGroup.PIDS_CURRENT, MetricGroup.IO_BYTES);
-            case "limits" -> EnumSet.of(MetricGroup.CPU_USAGE, MetricGroup.MEMORY_USAGE, MetricGroup.PIDS_CURRENT,
-                    MetricGroup.IO_BYTES, MetricGroup.THROTTLING, MetricGroup.CPU_LIMIT, MetricGroup.MEMORY_LIMIT);
-            case "all" -> MetricGroup.all();
+            case "top" -> EnumSet.of(MetricFamily.CPU_USAGE, MetricFamily.MEMORY_USAGE, MetricFamily.PIDS_CURRENT, MetricFamily.IO_BYTES);
+            case "limits" -> EnumSet.of(MetricFamily.CPU_USAGE, MetricFamily.MEMORY_USAGE, MetricFamily.PIDS_CURRENT,
+                    MetricFamily.IO_BYTES, MetricFamily.THROTTLING, MetricFamily.CPU_LIMIT, MetricFamily.MEMORY_LIMIT);
+            case "all" -> MetricFamily.all();
             default -> throw new IllegalArgumentException("unknown metric selection " + name);
         };
     }

@@ -1,8 +1,13 @@
 package io.github.jcg.core;
 
-import io.github.jcg.core.fs.ProcessCgroupEntry;
-import io.github.jcg.core.fs.ProcessCgroupParser;
-import io.github.jcg.core.sample.MetricGroup;
+import io.github.jcg.core.internal.GroupFiles;
+import io.github.jcg.core.internal.PlannedWrite;
+import io.github.jcg.core.internal.ResourceDriver;
+import io.github.jcg.core.limit.ControlFileRules;
+import io.github.jcg.core.limit.Resources;
+import io.github.jcg.core.internal.fs.ProcessCgroupEntry;
+import io.github.jcg.core.internal.fs.ProcessCgroupParser;
+import io.github.jcg.core.sample.MetricFamily;
 import io.github.jcg.core.sample.UsageReader;
 import io.github.jcg.core.sample.UsageSnapshot;
 
@@ -745,11 +750,11 @@ public final class Cgroup {
 
     /** What the group has used so far (CPU, throttling, memory, pids, IO, PSI, tasks). */
     public UsageSnapshot usage() {
-        return usage(MetricGroup.all());
+        return usage(MetricFamily.all());
     }
 
     /** Only the metric families asked for: each family costs file reads. */
-    public UsageSnapshot usage(Set<MetricGroup> metrics) {
+    public UsageSnapshot usage(Set<MetricFamily> metrics) {
         UsageSnapshot snapshot = new UsageReader(host.layout(), metrics).read(path);
         if (snapshot == null) {
             throw new GroupNotFoundException(path.toString(), describe(placements));

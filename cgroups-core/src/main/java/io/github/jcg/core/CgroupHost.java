@@ -1,6 +1,9 @@
 package io.github.jcg.core;
 
-import io.github.jcg.core.sample.MetricGroup;
+import io.github.jcg.core.limit.Limit;
+import io.github.jcg.core.limit.Resources;
+import io.github.jcg.core.limit.SharesWeightMapping;
+import io.github.jcg.core.sample.MetricFamily;
 import io.github.jcg.core.sample.SubtreeSampler;
 
 import java.util.ArrayList;
@@ -84,7 +87,7 @@ public final class CgroupHost {
     }
 
     /** A sampler over the subtree at {@code root}, {@code depth} levels deep. */
-    public SubtreeSampler sampler(CgroupPath root, int depth, Set<MetricGroup> metrics) {
+    public SubtreeSampler sampler(CgroupPath root, int depth, Set<MetricFamily> metrics) {
         return new SubtreeSampler(layout, root, depth, metrics);
     }
 

@@ -1,11 +1,11 @@
 package io.github.jcg.core;
 
-import io.github.jcg.core.fs.ControllerStatus;
-import io.github.jcg.core.fs.MountInfoEntry;
-import io.github.jcg.core.fs.MountInfoParser;
-import io.github.jcg.core.fs.ProcCgroupsParser;
-import io.github.jcg.core.fs.ProcessCgroupEntry;
-import io.github.jcg.core.fs.ProcessCgroupParser;
+import io.github.jcg.core.internal.fs.ControllerStatus;
+import io.github.jcg.core.internal.fs.MountInfoEntry;
+import io.github.jcg.core.internal.fs.MountInfoParser;
+import io.github.jcg.core.internal.fs.ProcCgroupsParser;
+import io.github.jcg.core.internal.fs.ProcessCgroupEntry;
+import io.github.jcg.core.internal.fs.ProcessCgroupParser;
 
 import java.io.IOException;
 import java.nio.file.Files;

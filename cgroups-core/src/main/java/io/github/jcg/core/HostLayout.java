@@ -1,6 +1,6 @@
 package io.github.jcg.core;
 
-import io.github.jcg.core.fs.ControllerStatus;
+import io.github.jcg.core.internal.fs.ControllerStatus;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +73,8 @@ public final class HostLayout {
         return available.isEmpty() ? "none" : available.stream().map(Controller::kernelName).collect(Collectors.joining(", "));
     }
 
-    public List<ControllerStatus> controllerStatuses() {
+    /** The rows of {@code /proc/cgroups}; the public view of them is {@link #report()}. */
+    List<ControllerStatus> controllerStatuses() {
         return controllerStatuses;
     }
 

@@ -1,6 +1,6 @@
 package io.github.jcg.core;
 
-import io.github.jcg.core.fs.ConfinedDirectory;
+import io.github.jcg.core.internal.fs.ConfinedDirectory;
 
 import java.io.IOException;
 

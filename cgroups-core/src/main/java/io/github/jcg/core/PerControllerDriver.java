@@ -1,7 +1,12 @@
 package io.github.jcg.core;
 
-import io.github.jcg.core.v1.V1ResourceDriver;
-import io.github.jcg.core.v2.V2ResourceDriver;
+import io.github.jcg.core.internal.GroupFiles;
+import io.github.jcg.core.internal.PlannedWrite;
+import io.github.jcg.core.internal.ResourceDriver;
+import io.github.jcg.core.limit.Resources;
+import io.github.jcg.core.limit.SharesWeightMapping;
+import io.github.jcg.core.internal.v1.V1ResourceDriver;
+import io.github.jcg.core.internal.v2.V2ResourceDriver;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,8 +1,8 @@
 package io.github.jcg.core;
 
-import io.github.jcg.core.fs.ConfinedDirectory;
-import io.github.jcg.core.fs.ConfinedDirectory.LinkRefusedException;
-import io.github.jcg.core.fs.ControlFiles;
+import io.github.jcg.core.internal.fs.ConfinedDirectory;
+import io.github.jcg.core.internal.fs.ConfinedDirectory.LinkRefusedException;
+import io.github.jcg.core.internal.fs.ControlFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,11 @@
 package io.github.jcg.core;
 
+import io.github.jcg.core.limit.BlockDevice;
+import io.github.jcg.core.limit.CpuList;
+import io.github.jcg.core.limit.CpuWeight;
+import io.github.jcg.core.limit.IoDeviceLimit;
+import io.github.jcg.core.limit.Limit;
+import io.github.jcg.core.limit.Resources;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,11 @@
 package io.github.jcg.core;
 
+import io.github.jcg.core.limit.BlockDevice;
+import io.github.jcg.core.limit.CpuWeight;
+import io.github.jcg.core.limit.IoDeviceLimit;
+import io.github.jcg.core.limit.Limit;
+import io.github.jcg.core.limit.Resources;
+import io.github.jcg.core.limit.SharesWeightMapping;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,8 @@
 package io.github.jcg.demo;
 
 import io.github.jcg.core.CgroupVersion;
-import io.github.jcg.core.Limit;
-import io.github.jcg.core.Resources;
+import io.github.jcg.core.limit.Limit;
+import io.github.jcg.core.limit.Resources;
 
 import java.util.Locale;
 

@@ -37,6 +37,10 @@ public final class DemoCommand implements Callable<Integer> {
     /** 128 + SIGINT, as a shell reports a program ended by Ctrl-C. */
     public static final int EXIT_INTERRUPTED = 130;
 
+    /** The command with its defaults; picocli sets the options given. */
+    public DemoCommand() {
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

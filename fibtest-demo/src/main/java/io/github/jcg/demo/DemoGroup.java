@@ -7,11 +7,11 @@ import io.github.jcg.core.CgroupPath;
 import io.github.jcg.core.CgroupVersion;
 import io.github.jcg.core.Controller;
 import io.github.jcg.core.ControllerSelection;
-import io.github.jcg.core.CpuWeight;
+import io.github.jcg.core.limit.CpuWeight;
 import io.github.jcg.core.DeleteOptions;
 import io.github.jcg.core.Hierarchy;
-import io.github.jcg.core.Resources;
-import io.github.jcg.core.sample.MetricGroup;
+import io.github.jcg.core.limit.Resources;
+import io.github.jcg.core.sample.MetricFamily;
 import io.github.jcg.core.sample.SubtreeSampler;
 import io.github.jcg.core.sample.UsageSnapshot;
 
@@ -37,7 +37,7 @@ final class DemoGroup {
         this.host = host;
         this.group = group;
         this.controllers = controllers;
-        this.sampler = host.sampler(group.path(), 0, EnumSet.of(MetricGroup.CPU, MetricGroup.THROTTLING, MetricGroup.CPU_LIMIT));
+        this.sampler = host.sampler(group.path(), 0, EnumSet.of(MetricFamily.CPU, MetricFamily.THROTTLING, MetricFamily.CPU_LIMIT));
     }
 
     /**

@@ -12,6 +12,10 @@ import java.util.List;
 public final class ThroughputLog {
     private final List<LiveReport> reports = new ArrayList<>();
 
+    /** An empty log. */
+    public ThroughputLog() {
+    }
+
     public synchronized void add(LiveReport report) {
         reports.add(report);
     }

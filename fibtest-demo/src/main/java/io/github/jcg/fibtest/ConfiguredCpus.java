@@ -1,6 +1,6 @@
 package io.github.jcg.fibtest;
 
-import io.github.jcg.core.CpuList;
+import io.github.jcg.core.limit.CpuList;
 
 import java.io.IOException;
 import java.nio.file.Files;

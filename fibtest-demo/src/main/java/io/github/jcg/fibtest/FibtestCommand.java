@@ -34,6 +34,10 @@ public final class FibtestCommand implements Callable<Integer> {
     /** Exit status when the workload could not join its group. */
     public static final int EXIT_NOT_PLACED = 3;
 
+    /** The command with its defaults; picocli sets the options given. */
+    public FibtestCommand() {
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

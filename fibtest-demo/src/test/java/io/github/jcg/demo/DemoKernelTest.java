@@ -5,8 +5,8 @@ import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.ControllerSelection;
 import io.github.jcg.core.DeleteOptions;
 import io.github.jcg.core.Hierarchy;
-import io.github.jcg.core.Resources;
-import io.github.jcg.core.Limit;
+import io.github.jcg.core.limit.Resources;
+import io.github.jcg.core.limit.Limit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +41,7 @@ class DemoKernelTest {
     private String controllers;
     private final String name = "jcg-test-demo-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<Process> started = new ArrayList<>();
+    private String demoOutput = "";
 
     @BeforeEach
     void requireRealKernel() {
@@ -83,7 +84,10 @@ class DemoKernelTest {
 
         System.out.println(out);
         assertThat(status).as(err.toString()).isZero();
-        Map<String, Object> report = (Map<String, Object>) MiniJson.parse(Files.readString(json));
+        String reportText = Files.readString(json);
+        // a number missing from the report fails with what the demo printed and wrote, to see why
+        demoOutput = out + "\n" + err + "\n" + reportText;
+        Map<String, Object> report = (Map<String, Object>) MiniJson.parse(reportText);
         List<Map<String, Object>> phases = (List<Map<String, Object>>) report.get("phases");
         Map<String, Object> choked = phases.get(1);
         Map<String, Object> middle = phases.get(2);
@@ -219,8 +223,13 @@ class DemoKernelTest {
         }
     }
 
-    private static double num(Map<String, Object> map, String key) {
-        return ((Number) map.get(key)).doubleValue();
+    private double num(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        if (!(value instanceof Number number)) {
+            throw new AssertionError("the demo's report has no number for " + key + " in " + map.get("name")
+                    + "; the demo printed and wrote:\n" + demoOutput);
+        }
+        return number.doubleValue();
     }
 
     private static void skipUnless(boolean condition, String reason) {

@@ -1,7 +1,7 @@
 package io.github.jcg.demo;
 
 import io.github.jcg.core.InvalidValueException;
-import io.github.jcg.core.Limit;
+import io.github.jcg.core.limit.Limit;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

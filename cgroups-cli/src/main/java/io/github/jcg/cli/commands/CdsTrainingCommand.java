@@ -4,7 +4,7 @@ import io.github.jcg.cli.Main;
 import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.CgroupPath;
 import io.github.jcg.core.ControllerSelection;
-import io.github.jcg.core.sample.MetricGroup;
+import io.github.jcg.core.sample.MetricFamily;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
@@ -46,9 +46,9 @@ public final class CdsTrainingCommand implements Callable<Integer> {
         for (var h : root.hierarchies()) {
             root.fileNames(h);
         }
-        host.sampler(CgroupPath.root(), 1, MetricGroup.all()).sample();
+        host.sampler(CgroupPath.root(), 1, MetricFamily.all()).sample();
         // exec's libc binding, each call made harmlessly: its classes join the archive
-        io.github.jcg.core.posix.ProcessReplacement.exerciseBindings();
+        io.github.jcg.core.ProcessReplacement.exerciseBindings();
         return 0;
     }
 }

@@ -25,7 +25,7 @@ import io.github.jcg.core.CreateOptions;
 import io.github.jcg.core.DeleteOptions;
 import io.github.jcg.core.Errno;
 import io.github.jcg.core.Hierarchy;
-import io.github.jcg.core.Resources;
+import io.github.jcg.core.limit.Resources;
 
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;

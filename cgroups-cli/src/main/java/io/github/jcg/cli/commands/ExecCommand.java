@@ -14,7 +14,7 @@ import io.github.jcg.cli.options.GroupSpec;
 import io.github.jcg.core.Cgroup;
 import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.Errno;
-import io.github.jcg.core.posix.ProcessReplacement;
+import io.github.jcg.core.ProcessReplacement;
 
 import java.util.ArrayList;
 import java.util.List;

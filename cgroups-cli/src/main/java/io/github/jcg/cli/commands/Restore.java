@@ -2,7 +2,7 @@ package io.github.jcg.cli.commands;
 
 import io.github.jcg.core.Cgroup;
 import io.github.jcg.core.ControllerNotAvailableException;
-import io.github.jcg.core.Resources;
+import io.github.jcg.core.limit.Resources;
 
 import java.util.Optional;
 

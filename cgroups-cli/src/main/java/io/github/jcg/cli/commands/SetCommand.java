@@ -19,12 +19,12 @@ import io.github.jcg.core.CgroupException;
 import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.CgroupPath;
 import io.github.jcg.core.CgroupVersion;
-import io.github.jcg.core.ControlFileRules;
+import io.github.jcg.core.limit.ControlFileRules;
 import io.github.jcg.core.ControllerSelection;
 import io.github.jcg.core.Errno;
 import io.github.jcg.core.Hierarchy;
 import io.github.jcg.core.InvalidValueException;
-import io.github.jcg.core.Resources;
+import io.github.jcg.core.limit.Resources;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package io.github.jcg.cli.compat;
 import io.github.jcg.cli.ExitCodes;
 import io.github.jcg.cli.ToolException;
 import io.github.jcg.core.CgroupVersion;
-import io.github.jcg.core.KernelRanges;
+import io.github.jcg.core.limit.KernelRanges;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.github.jcg.cli.options;
 
-import io.github.jcg.core.ByteQuantity;
-import io.github.jcg.core.KernelRanges;
-import io.github.jcg.core.Limit;
+import io.github.jcg.core.limit.ByteQuantity;
+import io.github.jcg.core.limit.KernelRanges;
+import io.github.jcg.core.limit.Limit;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -4,12 +4,12 @@ import io.github.jcg.cli.UsageText;
 import io.github.jcg.cli.getopt.LongOption;
 import io.github.jcg.cli.getopt.ParsedOption;
 import io.github.jcg.cli.getopt.UsageException;
-import io.github.jcg.core.CpuList;
-import io.github.jcg.core.CpuWeight;
+import io.github.jcg.core.limit.CpuList;
+import io.github.jcg.core.limit.CpuWeight;
 import io.github.jcg.core.InvalidValueException;
-import io.github.jcg.core.KernelRanges;
-import io.github.jcg.core.Limit;
-import io.github.jcg.core.Resources;
+import io.github.jcg.core.limit.KernelRanges;
+import io.github.jcg.core.limit.Limit;
+import io.github.jcg.core.limit.Resources;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.jcg.cli.top;
 
 import io.github.jcg.cli.output.Json;
-import io.github.jcg.core.Limit;
+import io.github.jcg.core.limit.Limit;
 import tools.jackson.core.JsonGenerator;
 
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package io.github.jcg.cli.top;
 
 import io.github.jcg.core.CgroupPath;
 import io.github.jcg.core.HostLayout;
-import io.github.jcg.core.sample.MetricGroup;
+import io.github.jcg.core.sample.MetricFamily;
 import io.github.jcg.core.sample.Sample;
 import io.github.jcg.core.sample.SubtreeSampler;
 
@@ -19,7 +19,7 @@ import java.util.Set;
 final class Source {
     private final SubtreeSampler sampler;
 
-    Source(HostLayout layout, CgroupPath root, int depth, Set<MetricGroup> metrics) {
+    Source(HostLayout layout, CgroupPath root, int depth, Set<MetricFamily> metrics) {
         this.sampler = new SubtreeSampler(layout, root, depth, metrics);
     }
 
@@ -29,13 +29,13 @@ final class Source {
     }
 
     /** What the columns need: usage always, tasks or processes, and the limits when shown. */
-    static Set<MetricGroup> metricsFor(TaskCounting counting, boolean limits) {
-        EnumSet<MetricGroup> out = EnumSet.of(MetricGroup.CPU_USAGE, MetricGroup.MEMORY_USAGE, MetricGroup.IO_BYTES);
-        out.add(counting.countsProcesses() ? MetricGroup.PROCESSES : MetricGroup.PIDS_CURRENT);
+    static Set<MetricFamily> metricsFor(TaskCounting counting, boolean limits) {
+        EnumSet<MetricFamily> out = EnumSet.of(MetricFamily.CPU_USAGE, MetricFamily.MEMORY_USAGE, MetricFamily.IO_BYTES);
+        out.add(counting.countsProcesses() ? MetricFamily.PROCESSES : MetricFamily.PIDS_CURRENT);
         if (limits) {
-            out.add(MetricGroup.THROTTLING);
-            out.add(MetricGroup.CPU_LIMIT);
-            out.add(MetricGroup.MEMORY_LIMIT);
+            out.add(MetricFamily.THROTTLING);
+            out.add(MetricFamily.CPU_LIMIT);
+            out.add(MetricFamily.MEMORY_LIMIT);
         }
         return out;
     }

@@ -1,6 +1,6 @@
 package io.github.jcg.cli.options;
 
-import io.github.jcg.core.Limit;
+import io.github.jcg.core.limit.Limit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

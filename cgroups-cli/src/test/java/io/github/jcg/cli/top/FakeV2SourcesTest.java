@@ -3,7 +3,7 @@ package io.github.jcg.cli.top;
 import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.CgroupPath;
 import io.github.jcg.core.HostPaths;
-import io.github.jcg.core.Limit;
+import io.github.jcg.core.limit.Limit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

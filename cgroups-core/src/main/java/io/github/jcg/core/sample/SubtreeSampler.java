@@ -57,7 +57,7 @@ public final class SubtreeSampler {
      * @param maxDepth how many levels below {@code root} to include (0: the root alone)
      * @param metrics  the families to read; each costs file reads per group
      */
-    public SubtreeSampler(HostLayout layout, CgroupPath root, int maxDepth, Set<MetricGroup> metrics) {
+    public SubtreeSampler(HostLayout layout, CgroupPath root, int maxDepth, Set<MetricFamily> metrics) {
         this.layout = layout;
         this.reader = new UsageReader(layout, metrics);
         this.mountDirs = reader.mountPointsRead();

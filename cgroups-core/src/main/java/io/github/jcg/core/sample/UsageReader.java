@@ -5,8 +5,8 @@ import io.github.jcg.core.CgroupVersion;
 import io.github.jcg.core.Controller;
 import io.github.jcg.core.Hierarchy;
 import io.github.jcg.core.HostLayout;
-import io.github.jcg.core.KernelRanges;
-import io.github.jcg.core.fs.FileBuffer;
+import io.github.jcg.core.limit.KernelRanges;
+import io.github.jcg.core.internal.fs.FileBuffer;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -75,15 +75,15 @@ public final class UsageReader {
     private GroupPaths group;
 
     /** A reader of the metrics in the given families. */
-    public UsageReader(HostLayout layout, Set<MetricGroup> families) {
-        Set<Metric> metrics = MetricGroup.metricsOf(families);
+    public UsageReader(HostLayout layout, Set<MetricFamily> families) {
+        Set<Metric> metrics = MetricFamily.metricsOf(families);
         this.wanted = metrics.isEmpty() ? EnumSet.noneOf(Metric.class) : EnumSet.copyOf(metrics);
         this.wantedMask = mask(this.wanted.toArray(new Metric[0]));
         this.roots = new Roots(layout);
     }
 
     public UsageReader(HostLayout layout) {
-        this(layout, MetricGroup.all());
+        this(layout, MetricFamily.all());
     }
 
     /** The metrics this reader reads. */

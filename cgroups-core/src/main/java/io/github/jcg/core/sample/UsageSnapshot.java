@@ -1,7 +1,7 @@
 package io.github.jcg.core.sample;
 
 import io.github.jcg.core.CgroupPath;
-import io.github.jcg.core.Limit;
+import io.github.jcg.core.limit.Limit;
 
 import java.util.Optional;
 import java.util.OptionalLong;

@@ -1,31 +1,31 @@
 package io.github.jcg.core.kernel;
 
-import io.github.jcg.core.BlockDevice;
-import io.github.jcg.core.ByteQuantity;
+import io.github.jcg.core.limit.BlockDevice;
+import io.github.jcg.core.limit.ByteQuantity;
 import io.github.jcg.core.Cgroup;
 import io.github.jcg.core.CgroupPath;
 import io.github.jcg.core.CgroupVersion;
 import io.github.jcg.core.Controller;
 import io.github.jcg.core.ControllerSelection;
-import io.github.jcg.core.CpuList;
-import io.github.jcg.core.CpuWeight;
+import io.github.jcg.core.limit.CpuList;
+import io.github.jcg.core.limit.CpuWeight;
 import io.github.jcg.core.CreateOptions;
 import io.github.jcg.core.DeleteOptions;
 import io.github.jcg.core.Errno;
 import io.github.jcg.core.GroupBusyException;
 import io.github.jcg.core.Hierarchy;
 import io.github.jcg.core.InvalidValueException;
-import io.github.jcg.core.IoDeviceLimit;
-import io.github.jcg.core.KernelRanges;
+import io.github.jcg.core.limit.IoDeviceLimit;
+import io.github.jcg.core.limit.KernelRanges;
 import io.github.jcg.core.KernelRefusedException;
-import io.github.jcg.core.Limit;
+import io.github.jcg.core.limit.Limit;
 import io.github.jcg.core.Ownership;
-import io.github.jcg.core.Resources;
-import io.github.jcg.core.SharesWeightMapping;
-import io.github.jcg.core.fs.FlatKeyed;
-import io.github.jcg.core.fs.NestedKeyed;
+import io.github.jcg.core.limit.Resources;
+import io.github.jcg.core.limit.SharesWeightMapping;
+import io.github.jcg.core.internal.fs.FlatKeyed;
+import io.github.jcg.core.internal.fs.NestedKeyed;
 import io.github.jcg.core.sample.Metric;
-import io.github.jcg.core.sample.MetricGroup;
+import io.github.jcg.core.sample.MetricFamily;
 import io.github.jcg.core.sample.Sample;
 import io.github.jcg.core.sample.SubtreeSampler;
 import io.github.jcg.core.sample.UsageRates;
@@ -424,7 +424,7 @@ class CgroupKernelTest {
         Cgroup busy = group("sampled/busy", "cpu,cpuacct").create();
         Process loop = kernel.busyLoop();
         kernel.attach(busy, loop.pid());
-        SubtreeSampler sampler = kernel.host.sampler(CgroupPath.of(kernel.path("sampled")), 3, MetricGroup.all());
+        SubtreeSampler sampler = kernel.host.sampler(CgroupPath.of(kernel.path("sampled")), 3, MetricFamily.all());
 
         Sample first = sampler.sample();
         Thread.sleep(500);
@@ -515,14 +515,14 @@ class CgroupKernelTest {
                 v2(CPU) ? "20000 100000" : "20000");
 
         SubtreeSampler sampler = kernel.host.sampler(CgroupPath.of(kernel.parent), 2,
-                EnumSet.of(MetricGroup.CPU_USAGE, MetricGroup.CPU_LIMIT));
+                EnumSet.of(MetricFamily.CPU_USAGE, MetricFamily.CPU_LIMIT));
         Sample sample = sampler.sample();
 
         assertThat(sample.groups().keySet()).contains(batch, inner);
         assertThat(sample.group(batch).orElseThrow().limit(Metric.CPU_QUOTA_MICROS)).contains(Limit.of(20_000));
         assertThat(sample.group(inner).orElseThrow().get(Metric.CPU_USAGE_NANOS)).hasValue(0L);
         // and as the last level listed
-        assertThat(kernel.host.sampler(CgroupPath.of(kernel.parent), 1, EnumSet.of(MetricGroup.CPU_USAGE))
+        assertThat(kernel.host.sampler(CgroupPath.of(kernel.parent), 1, EnumSet.of(MetricFamily.CPU_USAGE))
                 .listGroups()).contains(batch).doesNotContain(inner);
     }
 

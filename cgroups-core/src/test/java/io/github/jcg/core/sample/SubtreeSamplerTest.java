@@ -45,7 +45,7 @@ class SubtreeSamplerTest {
     }
 
     private static SubtreeSampler sampler(HostLayout layout, String root, int depth) {
-        return new SubtreeSampler(layout, CgroupPath.of(root), depth, MetricGroup.all());
+        return new SubtreeSampler(layout, CgroupPath.of(root), depth, MetricFamily.all());
     }
 
     private static Set<String> names(Set<CgroupPath> paths) {
@@ -180,7 +180,7 @@ class SubtreeSamplerTest {
     @Test
     void onlyTheHierarchiesAWantedMetricComesFromAreWalked() {
         // memory usage alone: the cpu-only and v2-only groups are not listed
-        SubtreeSampler memoryOnly = new SubtreeSampler(tree().layout(), CgroupPath.root(), 3, Set.of(MetricGroup.MEMORY_USAGE));
+        SubtreeSampler memoryOnly = new SubtreeSampler(tree().layout(), CgroupPath.root(), 3, Set.of(MetricFamily.MEMORY_USAGE));
         assertThat(names(memoryOnly.listGroups())).containsExactly("/", "/a", "/m-only");
     }
 

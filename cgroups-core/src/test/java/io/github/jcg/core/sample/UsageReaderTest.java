@@ -5,7 +5,7 @@ import io.github.jcg.core.FakeHost;
 import io.github.jcg.core.Fixtures;
 import io.github.jcg.core.GroupNotFoundException;
 import io.github.jcg.core.HostLayout;
-import io.github.jcg.core.Limit;
+import io.github.jcg.core.limit.Limit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -225,8 +225,8 @@ class UsageReaderTest {
                     .file(CG + "/unified/web/pids.max", "100\n")
                     .layout();
 
-            UsageSnapshot s = new UsageReader(layout, EnumSet.of(MetricGroup.CPU_USAGE, MetricGroup.CPU_LIMIT,
-                    MetricGroup.MEMORY_USAGE, MetricGroup.MEMORY_LIMIT, MetricGroup.PIDS)).read(CgroupPath.of("web"));
+            UsageSnapshot s = new UsageReader(layout, EnumSet.of(MetricFamily.CPU_USAGE, MetricFamily.CPU_LIMIT,
+                    MetricFamily.MEMORY_USAGE, MetricFamily.MEMORY_LIMIT, MetricFamily.PIDS)).read(CgroupPath.of("web"));
 
             // cpuacct on v1 wins over the v2 mount's core cpu.stat
             assertThat(value(s, CPU_USAGE_NANOS)).isEqualTo(123_456_789L);
@@ -352,10 +352,10 @@ class UsageReaderTest {
         }
 
         @Test
-        void onlyTheWantedMetricGroupsAreRead() {
+        void onlyTheWantedMetricFamiliesAreRead() {
             HostLayout layout = withWeb().layout();
 
-            UsageSnapshot s = new UsageReader(layout, EnumSet.of(MetricGroup.CPU)).read(CgroupPath.of("web"));
+            UsageSnapshot s = new UsageReader(layout, EnumSet.of(MetricFamily.CPU)).read(CgroupPath.of("web"));
 
             assertThat(s.cpuUsageNanos()).isPresent();
             assertThat(s.has(CPU_PERIODS)).isFalse();

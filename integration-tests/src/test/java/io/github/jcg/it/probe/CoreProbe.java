@@ -4,8 +4,8 @@ import io.github.jcg.core.Cgroup;
 import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.ControllerSelection;
 import io.github.jcg.core.DeleteOptions;
-import io.github.jcg.core.Limit;
-import io.github.jcg.core.Resources;
+import io.github.jcg.core.limit.Limit;
+import io.github.jcg.core.limit.Resources;
 import io.github.jcg.core.sample.UsageSnapshot;
 
 /**

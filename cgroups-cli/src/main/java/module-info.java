@@ -1,0 +1,19 @@
+/**
+ * {@code jcg}: libcgroup's tools ({@code cgcreate cgdelete cgset cgget cgexec cgclassify
+ * lscgroup lssubsys}), {@code jcg top}, {@code jcg info} and the demo. Uses cgroups-core
+ * through its exported API only.
+ */
+module io.github.jcg.cli {
+    requires io.github.jcg.core;
+    requires io.github.jcg.demo;
+    requires info.picocli;
+    requires tools.jackson.core;
+    requires org.jline.terminal;
+    requires org.jline.terminal.jni;
+
+    // picocli reads and sets the commands' annotated fields by reflection
+    opens io.github.jcg.cli to info.picocli;
+    opens io.github.jcg.cli.commands to info.picocli;
+    opens io.github.jcg.cli.options to info.picocli;
+    opens io.github.jcg.cli.top to info.picocli;
+}

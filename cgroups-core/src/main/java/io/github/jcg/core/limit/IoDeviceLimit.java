@@ -1,0 +1,25 @@
+package io.github.jcg.core.limit;
+
+import io.github.jcg.core.InvalidValueException;
+import java.util.Optional;
+
+/**
+ * Throttling for one block device: bytes and operations per second, read and write.
+ * An empty field leaves that limit as it is; {@link Limit#unlimited()} removes it.
+ * Bounded values must be at least 1 (v1 uses 0 to mean "remove").
+ */
+public record IoDeviceLimit(BlockDevice device, Optional<Limit> readBps, Optional<Limit> writeBps,
+                            Optional<Limit> readIops, Optional<Limit> writeIops) {
+    public IoDeviceLimit {
+        check("read bps", readBps);
+        check("write bps", writeBps);
+        check("read iops", readIops);
+        check("write iops", writeIops);
+    }
+
+    private static void check(String what, Optional<Limit> limit) {
+        limit.filter(l -> !l.isUnlimited() && l.value() < 1).ifPresent(l -> {
+            throw new InvalidValueException("io " + what, Long.toString(l.value()), "must be at least 1, or no limit");
+        });
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.jcg.core.limit;
+
+import io.github.jcg.core.InvalidValueException;
+
+/**
+ * The ranges the kernel accepts for the limits jcg writes (kernel/sched/core.c,
+ * mm/memcontrol.c, kernel/cgroup/pids.c). Values outside them are refused before the write,
+ * with the range in the message.
+ */
+public final class KernelRanges {
+    /** Smallest CFS quota and period: 1 ms. */
+    public static final long MIN_CFS_MICROS = 1_000;
+    /** Largest CFS period: 1 s. */
+    public static final long MAX_CFS_PERIOD_MICROS = 1_000_000;
+    /** Largest CFS quota and burst: the kernel's max_cfs_runtime, (2^44 − 1) µs. */
+    public static final long MAX_CFS_QUOTA_MICROS = (1L << 44) - 1;
+    public static final long DEFAULT_CFS_PERIOD_MICROS = 100_000;
+
+    public static final long MIN_SHARES = 2;
+    public static final long MAX_SHARES = 262_144;
+    public static final long DEFAULT_SHARES = 1_024;
+    public static final long MIN_WEIGHT = 1;
+    public static final long MAX_WEIGHT = 10_000;
+    public static final long DEFAULT_WEIGHT = 100;
+
+    /** PID_MAX_LIMIT: pids.max accepts 0 up to this. */
+    public static final long MAX_PIDS = 4_194_304;
+
+    /**
+     * What v1 {@code memory.limit_in_bytes} reads back when there is no limit
+     * (PAGE_COUNTER_MAX pages of 4 KiB). Anything at or above it means "no limit".
+     */
+    public static final long V1_MEMORY_UNLIMITED = 9_223_372_036_854_771_712L;
+
+    /**
+     * The largest number the kernel's memory limit files read: 2^64 − 1, as an unsigned
+     * decimal. They round a value down to whole pages and clamp it at PAGE_COUNTER_MAX pages
+     * (no limit), so anything above 2^63 − 1 means no limit; see {@link ByteQuantity}.
+     */
+    public static final String MAX_MEMORY_BYTES = "18446744073709551615";
+
+    private KernelRanges() {
+    }
+
+    static void checkRange(String setting, long value, long min, long max, String unit) {
+        if (value < min || value > max) {
+            throw new InvalidValueException(setting, Long.toString(value),
+                    "must be from " + min + " to " + max + unit);
+        }
+    }
+
+    static void checkQuota(String setting, Limit quota) {
+        if (!quota.isUnlimited()) {
+            checkRange(setting, quota.value(), MIN_CFS_MICROS, MAX_CFS_QUOTA_MICROS, " µs, or no limit");
+        }
+    }
+
+    static void checkPeriod(String setting, long period) {
+        checkRange(setting, period, MIN_CFS_MICROS, MAX_CFS_PERIOD_MICROS, " µs");
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.jcg.core.sample;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Families of metrics to read. Each metric costs a file read per group unless it shares the
+ * file with another, so a consumer names only what it shows: {@code jcg top}'s default
+ * columns need {@link #CPU_USAGE}, {@link #MEMORY_USAGE}, {@link #PIDS_CURRENT} and
+ * {@link #IO_BYTES} (one file each), not the detailed families. Families may overlap.
+ */
+public enum MetricFamily {
+    /** Total CPU time only. */
+    CPU_USAGE(Metric.CPU_USAGE_NANOS),
+    /** Total, user and system CPU time. */
+    CPU(Metric.CPU_USAGE_NANOS, Metric.CPU_USER_NANOS, Metric.CPU_SYSTEM_NANOS),
+    /** CFS periods, throttled periods and time, bursts. */
+    THROTTLING(Metric.CPU_PERIODS, Metric.CPU_THROTTLED_PERIODS, Metric.CPU_THROTTLED_NANOS,
+            Metric.CPU_BURSTS, Metric.CPU_BURST_NANOS),
+    /** The CFS quota and period in force. */
+    CPU_LIMIT(Metric.CPU_QUOTA_MICROS, Metric.CPU_PERIOD_MICROS),
+    /** Current memory use only. */
+    MEMORY_USAGE(Metric.MEMORY_CURRENT_BYTES),
+    /** Current, peak, working set and swap. */
+    MEMORY(Metric.MEMORY_CURRENT_BYTES, Metric.MEMORY_PEAK_BYTES, Metric.MEMORY_WORKING_SET_BYTES, Metric.SWAP_CURRENT_BYTES),
+    MEMORY_LIMIT(Metric.MEMORY_LIMIT_BYTES),
+    /** Tasks counted by the pids controller only. */
+    PIDS_CURRENT(Metric.PIDS_CURRENT),
+    PIDS(Metric.PIDS_CURRENT, Metric.PIDS_LIMIT),
+    /** Bytes read and written only. */
+    IO_BYTES(Metric.IO_READ_BYTES, Metric.IO_WRITE_BYTES),
+    IO(Metric.IO_READ_BYTES, Metric.IO_WRITE_BYTES, Metric.IO_READ_OPS, Metric.IO_WRITE_OPS),
+    /** Pressure stall totals (v2, and the v2 mount of hybrid hosts). */
+    PSI(Metric.PSI_CPU_SOME_MICROS, Metric.PSI_CPU_FULL_MICROS, Metric.PSI_MEMORY_SOME_MICROS,
+            Metric.PSI_MEMORY_FULL_MICROS, Metric.PSI_IO_SOME_MICROS, Metric.PSI_IO_FULL_MICROS),
+    /** Processes in the group (a count of {@code cgroup.procs}). */
+    PROCESSES(Metric.PROCESSES),
+    /** Threads in the group (a count of {@code tasks} / {@code cgroup.threads}). */
+    THREADS(Metric.THREADS);
+
+    private final Set<Metric> metrics;
+
+    MetricFamily(Metric first, Metric... rest) {
+        this.metrics = Collections.unmodifiableSet(EnumSet.of(first, rest));
+    }
+
+    public Set<Metric> metrics() {
+        return metrics;
+    }
+
+    public static Set<MetricFamily> all() {
+        return EnumSet.allOf(MetricFamily.class);
+    }
+
+    /** Every metric of the given families. */
+    public static Set<Metric> metricsOf(Set<MetricFamily> groups) {
+        EnumSet<Metric> out = EnumSet.noneOf(Metric.class);
+        groups.forEach(g -> out.addAll(g.metrics));
+        return out;
+    }
+}

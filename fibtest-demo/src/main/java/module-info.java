@@ -1,0 +1,22 @@
+/**
+ * The Fibonacci workload ({@code io.github.jcg.fibtest}) and the demo agent that makes CFS
+ * throttling visible with it ({@code io.github.jcg.demo}). Uses cgroups-core through its
+ * exported API only.
+ */
+@SuppressWarnings("requires-automatic") // jfreechart names its module in its manifest only
+module io.github.jcg.demo {
+    // the demo's commands take and return the core's types (limits, snapshots)
+    requires transitive io.github.jcg.core;
+    requires info.picocli;
+    requires tools.jackson.core;
+    requires org.jfree.jfreechart;
+    requires java.desktop;
+
+    // the CLI runs `jcg demo` and `jcg fibtest` as its subcommands
+    exports io.github.jcg.demo;
+    exports io.github.jcg.fibtest;
+
+    // picocli reads and sets the commands' annotated fields by reflection
+    opens io.github.jcg.demo to info.picocli;
+    opens io.github.jcg.fibtest to info.picocli;
+}
