@@ -98,7 +98,12 @@ class ChecksTest {
         Check idle = named(emulated(0), "choked-throughput");
         assertThat(idle.passed()).as("periods that do no work").isFalse();
         assertThat(idle.detail()).contains("not less than its quota");
-        assertThat(named(emulated(Double.NaN), "choked-throughput").passed()).isFalse();
+        Check unreported = named(emulated(Double.NaN), "choked-throughput");
+        assertThat(unreported.passed()).as("the workload could not report: not measured").isTrue();
+        assertThat(unreported.tolerance()).isEqualTo(Check.EMULATED_CPU);
+        assertThat(unreported.detail()).contains("throughput not measured", "reported fewer than twice", "The CPU is emulated");
+        assertThat(named(checks(2, 80, 80, Double.NaN, 50, 3e9), "choked-throughput").passed())
+                .as("on a real CPU a workload that cannot report is a missed rule").isFalse();
         assertThat(named(emulated(9e6), "choked-share").tolerance()).as("the kernel's rules are as stated everywhere")
                 .isEqualTo(Check.AS_STATED);
     }

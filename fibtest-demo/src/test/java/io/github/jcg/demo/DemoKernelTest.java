@@ -95,13 +95,15 @@ class DemoKernelTest {
 
         List<Map<String, Object>> checks = (List<Map<String, Object>>) report.get("checks");
         Map<String, Object> throughput = checks.stream().filter(c -> "choked-throughput".equals(c.get("name"))).findFirst().orElseThrow();
-        double factor = num(choked, "percentOfBaseline") / num(choked, "expectedPercentOfBaseline");
-        double cost = num(choked, "periodCostMicros");
+        // on an emulated CPU the choked workload may not report twice in the window (the check says so)
+        boolean unmeasured = choked.get("percentOfBaseline") == null && Check.EMULATED_CPU.equals(throughput.get("tolerance"));
+        double factor = unmeasured ? Double.NaN : num(choked, "percentOfBaseline") / num(choked, "expectedPercentOfBaseline");
+        double cost = unmeasured ? Double.NaN : num(choked, "periodCostMicros");
         System.out.printf(java.util.Locale.ROOT, "demo rules measured (%s): choked share %.2f %% of 2 %%, throttled %.0f of %.0f periods,"
                         + " throughput %.2f %% of baseline (× %.2f of quota/period × baseline), a period cost %.0f µs beyond its work,"
                         + " middle share %.2f %% of 50 %%, restored %.1f %% of baseline; choked-throughput judged %s (CPU: %s)%n",
                 System.getProperty("jcg.vm.layout", "host"), num(choked, "measuredCpuPercent"), num(choked, "throttledPeriods"),
-                num(choked, "periods"), num(choked, "percentOfBaseline"), factor, cost, num(middle, "measuredCpuPercent"),
+                num(choked, "periods"), unmeasured ? Double.NaN : num(choked, "percentOfBaseline"), factor, cost, num(middle, "measuredCpuPercent"),
                 num(restored, "percentOfBaseline"), throughput.get("tolerance"), CpuEmulation.detect().orElse("not emulated"));
 
         // choked: share within ±25 % of quota/period, throttled in ≥ 80 % of the periods
@@ -110,7 +112,9 @@ class DemoKernelTest {
         assertThat(num(choked, "periods")).isGreaterThanOrEqualTo(100); // 6 s of 50 ms periods is 120
         // throughput: within a factor of 2 of (quota/period) × baseline on a real CPU; where QEMU emulates
         // the CPU (chosen by its model name alone), at most twice that, and each period still doing work
-        if (Check.EMULATED_CPU.equals(throughput.get("tolerance"))) {
+        if (unmeasured) {
+            assertThat((String) throughput.get("detail")).contains("throughput not measured");
+        } else if (Check.EMULATED_CPU.equals(throughput.get("tolerance"))) {
             assertThat(factor).isLessThanOrEqualTo(2.0);
             assertThat(cost).isLessThan(num(choked, "quotaMicros"));
         } else {
