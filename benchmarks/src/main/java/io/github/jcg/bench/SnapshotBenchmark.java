@@ -45,7 +45,7 @@ public class SnapshotBenchmark {
     private UsageReader reader;
     private CgroupPath group;
     /** Kept between reads, as the sampler keeps each group's. */
-    private UsageReader.GroupPaths paths;
+    private UsageReader.GroupHandles paths;
     private Path[] files;
 
     @Setup(Level.Trial)
@@ -55,7 +55,7 @@ public class SnapshotBenchmark {
         reader = new UsageReader(tree.host.layout(), Metrics.named(metrics));
         List<String> opened = reader.filesOpenedFor(group);
         files = opened.stream().map(Path::of).toArray(Path[]::new);
-        paths = reader.pathsOf(group);
+        paths = reader.handlesOf(group);
     }
 
     @TearDown(Level.Trial)

@@ -75,7 +75,7 @@ public final class SubtreeSampler {
         Map<CgroupPath, UsageSnapshot> snapshots = new LinkedHashMap<>();
         for (Node node : list()) {
             if (node.files == null) {
-                node.files = reader.pathsOf(node.path);
+                node.files = reader.handlesOf(node.path);
             }
             UsageSnapshot snapshot = reader.read(node.path, node.files);
             if (snapshot != null) {
@@ -264,7 +264,7 @@ public final class SubtreeSampler {
         final Map<String, Node> children = new TreeMap<>();
         int seenInPass;
         /** The group's control files, made on its first read and kept while it lives. */
-        UsageReader.GroupPaths files;
+        UsageReader.GroupHandles files;
 
         Node(CgroupPath path) {
             this.path = path;

@@ -1,6 +1,10 @@
 package io.github.jcg.core.internal.controller;
 
 import io.github.jcg.core.Controller;
+import io.github.jcg.core.internal.fs.FileBuffer;
+import io.github.jcg.core.sample.Metric;
+
+import java.nio.charset.StandardCharsets;
 
 import java.util.Set;
 
@@ -34,6 +38,26 @@ public abstract class ControllerModule {
     // (filled by the limits part: plan, read, check, explain, vocabulary)
 
     // ---------------------------------------------------------------- sampling
+
+    private static final byte[] SOME = key("some");
+    private static final byte[] FULL = key("full");
+    private static final byte[] TOTAL = key("total=");
+
+    /** A key to look up in a loaded file ({@link FileBuffer#keyed}), as the kernel spells it. */
+    protected static byte[] key(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The stall totals of a loaded PSI file ({@code cpu.pressure} …): its some and full lines' total=, in µs. */
+    protected static void putPressure(SampleReading r, Metric some, Metric full) {
+        r.put(some, r.buffer().nested(SOME, TOTAL));
+        r.put(full, r.buffer().nested(FULL, TOTAL));
+    }
+
+    /** A "no number" from the buffer as 0: an empty statistics file (no IO yet) means zero, not unknown. */
+    protected static long orZero(long value) {
+        return value == FileBuffer.ABSENT ? 0 : value;
+    }
 
     /** The number of file slots this module reads from in a usage sample (see {@link SampleFiles}). */
     public int sampleFileCount() {

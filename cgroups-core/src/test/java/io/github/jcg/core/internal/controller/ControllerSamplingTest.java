@@ -1,0 +1,93 @@
+package io.github.jcg.core.internal.controller;
+
+import io.github.jcg.core.FakeHost;
+import io.github.jcg.core.Hierarchy;
+import io.github.jcg.core.HostLayout;
+import io.github.jcg.core.sample.Metric;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the controller modules contribute to a usage sample, checked on fake v1 and v2 layouts. */
+class ControllerSamplingTest {
+    @TempDir
+    Path tmp;
+
+    /** One placed file: module, slot, where, name, metrics. */
+    private record Placed(ControllerModule module, int slot, Optional<Hierarchy> where, String name, Set<Metric> metrics) {
+    }
+
+    private static List<Placed> placedOn(HostLayout layout) {
+        List<Placed> out = new ArrayList<>();
+        for (ControllerModule m : Controllers.all()) {
+            m.placeSampleFiles(new SampleFiles() {
+                @Override
+                public HostLayout layout() {
+                    return layout;
+                }
+
+                @Override
+                public void place(int slot, Optional<Hierarchy> where, String name, Metric... metrics) {
+                    assertThat(slot).as(m + " slot").isBetween(0, m.sampleFileCount() - 1);
+                    out.add(new Placed(m, slot, where, name, metrics.length == 0 ? Set.of() : EnumSet.copyOf(Arrays.asList(metrics))));
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Every metric but the process and thread counts (core files) comes from some module's file on each version. */
+    private static void assertEveryMetricIsRead(List<Placed> placed) {
+        Set<Metric> read = EnumSet.noneOf(Metric.class);
+        placed.stream().filter(p -> p.where().isPresent()).forEach(p -> read.addAll(p.metrics()));
+        Set<Metric> expected = EnumSet.allOf(Metric.class);
+        expected.removeAll(EnumSet.of(Metric.PROCESSES, Metric.THREADS));
+        assertThat(read).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void onAPureV2HostEveryMetricComesFromAV2File() {
+        HostLayout layout = FakeHost.unified(tmp, "cpuset cpu io memory hugetlb pids rdma misc").layout();
+        List<Placed> placed = placedOn(layout);
+
+        assertEveryMetricIsRead(placed);
+        assertThat(placed).filteredOn(p -> p.where().isPresent()).extracting(Placed::name)
+                .doesNotContain("cpuacct.usage", "cpu.cfs_quota_us", "memory.usage_in_bytes", "blkio.throttle.io_serviced_recursive")
+                .contains("cpu.stat", "cpu.max", "memory.current", "memory.swap.current", "io.stat", "cpu.pressure");
+    }
+
+    @Test
+    void onAHybridHostTheV1FilesAndTheV2CoreFilesAreRead() {
+        HostLayout layout = FakeHost.hybridFixture(tmp).layout();
+        List<Placed> placed = placedOn(layout);
+
+        assertThat(placed).filteredOn(p -> p.where().isPresent()).extracting(Placed::name)
+                .contains("cpuacct.usage", "cpu.cfs_quota_us", "memory.usage_in_bytes", "memory.limit_in_bytes", "pids.max")
+                .doesNotContain("cpu.max", "memory.current", "memory.swap.current", "io.stat");
+        // the v2 mount's cpu.stat is still read, for groups that live only there; for CPU time alone
+        assertThat(placed).filteredOn(p -> p.name().equals("cpu.stat") && p.where().map(h -> h.version().name()).orElse("").equals("V2"))
+                .singleElement().extracting(Placed::metrics).asInstanceOf(InstanceOfAssertFactories.COLLECTION)
+                .containsExactlyInAnyOrder(Metric.CPU_USAGE_NANOS, Metric.CPU_USER_NANOS, Metric.CPU_SYSTEM_NANOS);
+    }
+
+    @Test
+    void slotsAreNumberedFromZeroWithoutGapsOrRepeats() {
+        List<Placed> placed = placedOn(FakeHost.hybridFixture(tmp).layout());
+        for (ControllerModule m : Controllers.all()) {
+            assertThat(placed).filteredOn(p -> p.module() == m).extracting(Placed::slot)
+                    .as(m.getClass().getSimpleName()).containsExactlyInAnyOrderElementsOf(
+                            IntStream.range(0, m.sampleFileCount()).boxed().toList());
+        }
+    }
+}
