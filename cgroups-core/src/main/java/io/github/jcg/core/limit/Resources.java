@@ -9,8 +9,8 @@ import java.util.OptionalLong;
 
 /**
  * The limits wanted for a group, in one vocabulary for v1 and v2. Every field is optional:
- * an empty one leaves the kernel's setting alone. Apply with {@link Cgroup#apply(Resources)};
- * read back with {@link Cgroup#resources()}. Values are range-checked when set, so an
+ * an empty one leaves the kernel's setting alone. Apply with {@link io.github.jcg.core.Cgroup#apply(Resources)};
+ * read back with {@link io.github.jcg.core.Cgroup#resources()}. Values are range-checked when set, so an
  * instance always holds values the kernel can accept.
  */
 public final class Resources {
