@@ -1,5 +1,6 @@
 package io.github.jcg.cli;
 
+import io.github.jcg.testing.FakeHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,16 +22,18 @@ class GetoptCommandsTest {
     @TempDir
     Path root;
     private FakeHost host;
+    private Hosts.Scope scope;
 
     @BeforeEach
     void setUp() {
         host = FakeHost.hybrid(root);
+        scope = FakeHosts.use(host);
         host.cpuGroup("web", "512", "-1");
     }
 
     @AfterEach
     void tearDown() {
-        host.close();
+        scope.close();
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.github.jcg.cli.compat.LibcgroupWords;
 import io.github.jcg.core.Errno;
 import io.github.jcg.core.GroupNotFoundException;
 import io.github.jcg.core.KernelRefusedException;
+import io.github.jcg.testing.FakeHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,17 +26,19 @@ class LibcgroupStderrTest {
     @TempDir
     Path root;
     private FakeHost host;
+    private Hosts.Scope scope;
 
     @BeforeEach
     void setUp() {
         host = FakeHost.hybrid(root);
+        scope = FakeHosts.use(host);
         host.cpuGroup("g1", "1024", "-1");
         host.cpuGroup("g2", "1024", "-1");
     }
 
     @AfterEach
     void tearDown() {
-        host.close();
+        scope.close();
     }
 
     /** Runs a tool and returns its first stderr line, after checking the exit status and that more follows it or not. */

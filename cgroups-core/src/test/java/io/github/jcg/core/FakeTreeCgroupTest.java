@@ -6,6 +6,8 @@ import io.github.jcg.core.limit.IoDeviceLimit;
 import io.github.jcg.core.limit.Limit;
 import io.github.jcg.core.limit.Resources;
 import io.github.jcg.core.limit.SharesWeightMapping;
+import io.github.jcg.testing.FakeHost;
+import io.github.jcg.testing.Fixtures;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import static io.github.jcg.core.FakeHost.afterWrite;
+import static io.github.jcg.core.fake.FakeHosts.discover;
+import static io.github.jcg.testing.FakeHost.afterWrite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -73,7 +76,7 @@ class FakeTreeCgroupTest {
 
         @Test
         void aControllerFileIsReadFromTheHierarchyOfItsPrefix() {
-            Cgroup web = withWeb().discover().group("web");
+            Cgroup web = discover(withWeb()).group("web");
 
             assertThat(web.hierarchyOf("cpu.cfs_quota_us").mountedAt()).isEqualTo(CG + "/cpu");
             assertThat(web.read("cpu.cfs_quota_us")).isEqualTo("-1\n");
@@ -84,7 +87,7 @@ class FakeTreeCgroupTest {
 
         @Test
         void aFileTheV1SideLacksIsFoundOnTheV2Mount() {
-            Cgroup web = withWeb().discover().group("web");
+            Cgroup web = discover(withWeb()).group("web");
 
             // cpu.pressure carries the cpu prefix, but only cgroup2 has pressure files
             Hierarchy where = web.hierarchyOf("cpu.pressure");
@@ -97,7 +100,7 @@ class FakeTreeCgroupTest {
         void writeGoesToTheOwningHierarchy() {
             FakeHost fake = withWeb();
 
-            fake.discover().group("web").write("cpu.cfs_quota_us", "50000");
+            discover(fake).group("web").write("cpu.cfs_quota_us", "50000");
 
             assertThat(fake.read(CG + "/cpu/web/cpu.cfs_quota_us")).isEqualTo("50000");
         }
@@ -105,7 +108,7 @@ class FakeTreeCgroupTest {
         @Test
         void writeRefusesAValueOutOfRangeBeforeTheKernelSeesIt() {
             FakeHost fake = withWeb();
-            Cgroup web = fake.discover().group("web");
+            Cgroup web = discover(fake).group("web");
 
             assertThatThrownBy(() -> web.write("cpu.cfs_quota_us", "500"))
                     .isInstanceOf(InvalidValueException.class)
@@ -116,7 +119,7 @@ class FakeTreeCgroupTest {
         @Test
         void writeNeverCreatesAControlFile() {
             FakeHost fake = withWeb();
-            Cgroup web = fake.discover().group("web");
+            Cgroup web = discover(fake).group("web");
 
             assertThatThrownBy(() -> web.write("cpu.cfs_burst_us", "1000"))
                     .isInstanceOf(KernelRefusedException.class)
@@ -127,7 +130,7 @@ class FakeTreeCgroupTest {
 
         @Test
         void readingAGroupThatDoesNotExistSaysSo() {
-            Cgroup nope = withWeb().discover().group("nope");
+            Cgroup nope = discover(withWeb()).group("nope");
 
             assertThatThrownBy(() -> nope.read("cpu.shares")).isInstanceOf(GroupNotFoundException.class)
                     .hasMessageContaining("'/nope' does not exist");
@@ -135,7 +138,7 @@ class FakeTreeCgroupTest {
 
         @Test
         void aFileNameCannotClimbOutOfTheGroup() {
-            Cgroup web = withWeb().discover().group("web");
+            Cgroup web = discover(withWeb()).group("web");
 
             assertThatThrownBy(() -> web.read("../cgroup.procs")).isInstanceOf(InvalidValueException.class);
         }
@@ -144,7 +147,7 @@ class FakeTreeCgroupTest {
         void applyWritesEveryLimitInTheV1Spelling() {
             FakeHost fake = withBlankWeb();
 
-            fake.discover().withMapping(SharesWeightMapping.LIBCGROUP_LINEAR).group("web").apply(Resources.builder()
+            discover(fake).withMapping(SharesWeightMapping.LIBCGROUP_LINEAR).group("web").apply(Resources.builder()
                     .cpuMax(Limit.of(50_000), 100_000)
                     .cpuWeight(CpuWeight.weight(50))
                     .memoryMax(Limit.of(256 * MiB))
@@ -176,7 +179,7 @@ class FakeTreeCgroupTest {
         void noCpuLimitIsMinusOneOnV1() {
             FakeHost fake = withBlankWeb();
 
-            fake.discover().group("web").apply(Resources.builder().cpuQuota(Limit.unlimited()).build());
+            discover(fake).group("web").apply(Resources.builder().cpuQuota(Limit.unlimited()).build());
 
             assertThat(fake.read(CG + "/cpu/web/cpu.cfs_quota_us")).isEqualTo("-1");
         }
@@ -185,7 +188,7 @@ class FakeTreeCgroupTest {
         void swapAloneIsAddedToTheMemoryLimitInForce() {
             FakeHost fake = withBlankWeb().file(CG + "/memory/web/memory.limit_in_bytes", "268435456\n");
 
-            fake.discover().group("web").apply(Resources.builder().swapMax(Limit.of(64 * MiB)).build());
+            discover(fake).group("web").apply(Resources.builder().swapMax(Limit.of(64 * MiB)).build());
 
             assertThat(fake.read(CG + "/memory/web/memory.memsw.limit_in_bytes")).isEqualTo(afterWrite(V1_UNLIMITED, "335544320"));
             assertThat(fake.read(CG + "/memory/web/memory.limit_in_bytes")).isEqualTo("268435456\n");
@@ -193,7 +196,7 @@ class FakeTreeCgroupTest {
 
         @Test
         void resourcesReadsTheKernelsDefaultsAsNoLimit() {
-            Resources r = withWeb().discover().group("web").resources();
+            Resources r = discover(withWeb()).group("web").resources();
 
             assertThat(r).isEqualTo(Resources.builder()
                     .cpuQuota(Limit.unlimited()).cpuPeriodMicros(100_000).cpuWeight(CpuWeight.shares(1024))
@@ -204,15 +207,14 @@ class FakeTreeCgroupTest {
 
         @Test
         void resourcesReadsBoundedV1Values() {
-            Resources r = withWeb()
+            Resources r = discover(withWeb()
                     .file(CG + "/cpu/web/cpu.cfs_quota_us", "50000\n")
                     .file(CG + "/cpu/web/cpu.shares", "512\n")
                     .file(CG + "/memory/web/memory.limit_in_bytes", "268435456\n")
                     .file(CG + "/memory/web/memory.memsw.limit_in_bytes", "335544320\n")
                     .file(CG + "/pids/web/pids.max", "100\n")
                     .file(CG + "/blkio/web/blkio.throttle.read_bps_device", "8:0 1048576\n8:16 2097152\n")
-                    .file(CG + "/freezer/web/freezer.state", "FROZEN\n")
-                    .discover().group("web").resources();
+                    .file(CG + "/freezer/web/freezer.state", "FROZEN\n")).group("web").resources();
 
             assertThat(r.cpuQuota()).contains(Limit.of(50_000));
             assertThat(r.cpuCores()).contains(0.5);
@@ -230,7 +232,7 @@ class FakeTreeCgroupTest {
         @Test
         void memoryLowAndMinAreRefusedOnV1WithAReasonAndNothingWritten() {
             FakeHost fake = withWeb();
-            Cgroup web = fake.discover().group("web");
+            Cgroup web = discover(fake).group("web");
 
             assertThatThrownBy(() -> web.apply(Resources.builder().memoryMax(Limit.of(256 * MiB)).memoryLow(Limit.of(MiB)).build()))
                     .isInstanceOf(InvalidValueException.class)
@@ -244,7 +246,7 @@ class FakeTreeCgroupTest {
         @Test
         void aFileMissingInOneHierarchyIsRefusedBeforeAnythingIsWritten() {
             FakeHost fake = withWeb().file(CG + "/cpu/half/cpu.cfs_quota_us", "-1\n").file(CG + "/cpu/half/cpu.cfs_period_us", "100000\n");
-            Cgroup half = fake.discover().group("half");
+            Cgroup half = discover(fake).group("half");
 
             assertThatThrownBy(() -> half.apply(Resources.builder().cpuMax(Limit.of(50_000), 100_000).memoryMax(Limit.of(256 * MiB)).build()))
                     .isInstanceOf(ControllerNotAvailableException.class)
@@ -260,7 +262,7 @@ class FakeTreeCgroupTest {
             // a link planted in the tree: pids.max cannot be touched, as a kernel refusal would have it
             Files.delete(fake.path(CG + "/pids/web/pids.max"));
             Files.createSymbolicLink(fake.path(CG + "/pids/web/pids.max"), fake.path("/elsewhere/pids.max"));
-            Cgroup web = fake.discover().group("web");
+            Cgroup web = discover(fake).group("web");
 
             assertThatThrownBy(() -> web.apply(Resources.builder().memoryMax(Limit.of(256 * MiB)).pidsMax(Limit.of(100)).build()))
                     .isInstanceOf(KernelRefusedException.class)
@@ -299,7 +301,7 @@ class FakeTreeCgroupTest {
         }
 
         private Cgroup web(FakeHost fake) {
-            return fake.discover().group("web", ControllerSelection.parse("cpu,memory,pids"));
+            return discover(fake).group("web", ControllerSelection.parse("cpu,memory,pids"));
         }
 
         @Test
@@ -314,7 +316,7 @@ class FakeTreeCgroupTest {
             Files.createSymbolicLink(fake.path(CG + "/unified/del/cgroup.procs"), fake.path("/elsewhere/cgroup.procs"));
             Path source = fake.path(CG + "/cpu/del/x/cgroup.procs");
             Files.setLastModifiedTime(source, java.nio.file.attribute.FileTime.fromMillis(0));
-            Cgroup x = fake.discover().group("del/x", ControllerSelection.parse("cpu,pids"));
+            Cgroup x = discover(fake).group("del/x", ControllerSelection.parse("cpu,pids"));
 
             assertThatThrownBy(() -> x.delete(DeleteOptions.defaults().onPopulated(DeleteOptions.OnPopulated.MOVE_TO_PARENT)))
                     .isInstanceOf(CgroupException.class);
@@ -329,7 +331,7 @@ class FakeTreeCgroupTest {
         void creatingInAllHierarchiesEnablesTheV2ControllersTooAndMakesTheV1Directories() {
             FakeHost fake = FakeHost.split(tmp);
 
-            fake.discover().group("batch").create();
+            discover(fake).group("batch").create();
 
             assertThat(words(fake.read(CG + "/unified/cgroup.subtree_control"))).containsExactlyInAnyOrder("+memory", "+pids", "+io");
             assertThat(fake.path(CG + "/unified/batch")).isDirectory();
@@ -429,7 +431,7 @@ class FakeTreeCgroupTest {
         void cpuMaxTakesQuotaAndPeriodTogether() {
             FakeHost fake = withWeb();
 
-            fake.discover().group("web").apply(Resources.builder().cpuMax(Limit.of(50_000), 100_000).build());
+            discover(fake).group("web").apply(Resources.builder().cpuMax(Limit.of(50_000), 100_000).build());
 
             assertThat(fake.read(CG + "/web/cpu.max")).isEqualTo("50000 100000");
         }
@@ -438,7 +440,7 @@ class FakeTreeCgroupTest {
         void noCpuLimitIsMax() {
             FakeHost fake = withWeb().file(CG + "/web/cpu.max", "max 50000\n");
 
-            fake.discover().group("web").apply(Resources.builder().cpuMax(Limit.unlimited(), 100_000).build());
+            discover(fake).group("web").apply(Resources.builder().cpuMax(Limit.unlimited(), 100_000).build());
 
             assertThat(fake.read(CG + "/web/cpu.max")).isEqualTo("max 100000");
         }
@@ -447,7 +449,7 @@ class FakeTreeCgroupTest {
         void aPeriodAloneKeepsTheQuotaInForce() {
             FakeHost fake = withWeb().file(CG + "/web/cpu.max", "20000 10000\n");
 
-            fake.discover().group("web").apply(Resources.builder().cpuPeriodMicros(50_000).build());
+            discover(fake).group("web").apply(Resources.builder().cpuPeriodMicros(50_000).build());
 
             assertThat(fake.read(CG + "/web/cpu.max")).isEqualTo("20000 50000\n");
         }
@@ -456,7 +458,7 @@ class FakeTreeCgroupTest {
         void ioMaxNamesOnlyTheLimitsGiven() {
             FakeHost fake = withWeb();
 
-            fake.discover().group("web").apply(Resources.builder()
+            discover(fake).group("web").apply(Resources.builder()
                     .io(new IoDeviceLimit(new BlockDevice(8, 16), Optional.of(Limit.of(2 * MiB)), Optional.of(Limit.unlimited()),
                             Optional.empty(), Optional.of(Limit.of(120))))
                     .build());
@@ -471,7 +473,7 @@ class FakeTreeCgroupTest {
                     .io(new IoDeviceLimit(new BlockDevice(8, 16), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()))
                     .build();
 
-            fake.discover().group("web").apply(wanted);
+            discover(fake).group("web").apply(wanted);
 
             assertThat(fake.read(CG + "/web/pids.max").strip()).isEqualTo("100");
             assertThat(fake.read(CG + "/web/io.max")).isEmpty();
@@ -481,7 +483,7 @@ class FakeTreeCgroupTest {
         void memoryAndSwapGoToTheirOwnV2Files() {
             FakeHost fake = withWeb().file(CG + "/web/cpu.weight", "1\n");
 
-            fake.discover().group("web").apply(Resources.builder()
+            discover(fake).group("web").apply(Resources.builder()
                     .memoryMax(Limit.of(256 * MiB)).memoryHigh(Limit.of(128 * MiB))
                     .memoryLow(Limit.of(MiB)).memoryMin(Limit.of(MiB / 2))
                     .swapMax(Limit.of(64 * MiB))
@@ -505,7 +507,7 @@ class FakeTreeCgroupTest {
             // cgroup.events already says frozen: a fake tree has no kernel to flip it
             FakeHost fake = withWeb().file(CG + "/web/cgroup.events", "populated 1\nfrozen 1\n");
 
-            Cgroup web = fake.discover().group("web");
+            Cgroup web = discover(fake).group("web");
             web.freeze();
 
             assertThat(fake.read(CG + "/web/cgroup.freeze")).isEqualTo("1\n");
@@ -516,7 +518,7 @@ class FakeTreeCgroupTest {
         void aSymbolicLinkInTheTreeCannotLeadAWriteOutOfTheHierarchy() throws IOException {
             FakeHost fake = withWeb().file("/elsewhere/b/pids.max", "max\n");
             Files.createSymbolicLink(fake.path(CG + "/a"), fake.path("/elsewhere"));
-            Cgroup ab = fake.discover().group("a/b");
+            Cgroup ab = discover(fake).group("a/b");
 
             assertThatThrownBy(() -> ab.write("pids.max", "5")).isInstanceOf(InvalidGroupPathException.class)
                     .hasMessageContaining("outside the hierarchy");
@@ -528,7 +530,7 @@ class FakeTreeCgroupTest {
             FakeHost fake = withWeb();
             // alias/web resolves to web, a real group of the same hierarchy: still not a path jcg writes through
             Files.createSymbolicLink(fake.path(CG + "/alias"), fake.path(CG));
-            Cgroup alias = fake.discover().group("alias/web");
+            Cgroup alias = discover(fake).group("alias/web");
 
             assertThatThrownBy(() -> alias.write("pids.max", "5")).isInstanceOf(InvalidGroupPathException.class)
                     .hasMessage("invalid group path '/alias/web': " + fake.path(CG + "/alias")
@@ -541,7 +543,7 @@ class FakeTreeCgroupTest {
             FakeHost fake = withWeb().file("/elsewhere/pids.max", "max\n");
             Files.delete(fake.path(CG + "/web/pids.max"));
             Files.createSymbolicLink(fake.path(CG + "/web/pids.max"), fake.path("/elsewhere/pids.max"));
-            Cgroup web = fake.discover().group("web");
+            Cgroup web = discover(fake).group("web");
 
             assertThatThrownBy(() -> web.write("pids.max", "5")).isInstanceOf(InvalidGroupPathException.class)
                     .hasMessageContaining(fake.path(CG + "/web/pids.max") + " is a symbolic link")
@@ -553,8 +555,7 @@ class FakeTreeCgroupTest {
 
         @Test
         void resourcesReadsV2FilesBack() {
-            Resources r = withWeb().file(CG + "/web/io.max", Fixtures.text("kernel-docs/v2/io.max"))
-                    .discover().group("web").resources();
+            Resources r = discover(withWeb().file(CG + "/web/io.max", Fixtures.text("kernel-docs/v2/io.max"))).group("web").resources();
 
             assertThat(r).isEqualTo(Resources.builder()
                     .cpuQuota(Limit.unlimited()).cpuPeriodMicros(100_000).cpuWeight(CpuWeight.weight(100))
@@ -569,8 +570,7 @@ class FakeTreeCgroupTest {
 
         @Test
         void resourcesReadsABoundedCpuMax() {
-            Resources r = withWeb().file(CG + "/web/cpu.max", Fixtures.text("kernel-docs/v2/cpu.max"))
-                    .discover().group("web").resources();
+            Resources r = discover(withWeb().file(CG + "/web/cpu.max", Fixtures.text("kernel-docs/v2/cpu.max"))).group("web").resources();
 
             assertThat(r.cpuQuota()).contains(Limit.of(50_000));
             assertThat(r.cpuPeriodMicros()).hasValue(100_000);
@@ -589,7 +589,7 @@ class FakeTreeCgroupTest {
             // the kernel would show "a" its controllers once the root enables them; a fake tree needs them made
             FakeHost fake = host().file(CG + "/a/cgroup.controllers", "cpu memory pids\n").file(CG + "/a/cgroup.subtree_control", "");
 
-            fake.discover().group("a/b", ControllerSelection.of(Controller.CPU, Controller.MEMORY)).create();
+            discover(fake).group("a/b", ControllerSelection.of(Controller.CPU, Controller.MEMORY)).create();
 
             assertThat(words(fake.read(CG + "/cgroup.subtree_control"))).containsExactlyInAnyOrder("+cpu", "+memory");
             assertThat(words(fake.read(CG + "/a/cgroup.subtree_control"))).containsExactlyInAnyOrder("+cpu", "+memory");
@@ -602,7 +602,7 @@ class FakeTreeCgroupTest {
         void controllersAlreadyEnabledAreNotWrittenAgain() {
             FakeHost fake = host().file(CG + "/cgroup.subtree_control", "cpu memory\n");
 
-            fake.discover().group("x", ControllerSelection.of(Controller.CPU, Controller.MEMORY)).create();
+            discover(fake).group("x", ControllerSelection.of(Controller.CPU, Controller.MEMORY)).create();
 
             assertThat(fake.read(CG + "/cgroup.subtree_control")).isEqualTo("cpu memory\n");
             assertThat(fake.path(CG + "/x")).isDirectory();
@@ -611,7 +611,7 @@ class FakeTreeCgroupTest {
         @Test
         void aControllerTheHostDoesNotOfferIsRefusedByName() {
             FakeHost fake = FakeHost.unified(tmp, "cpu pids");
-            CgroupHost host = fake.discover();
+            CgroupHost host = discover(fake);
 
             assertThatThrownBy(() -> host.group("web", ControllerSelection.of(Controller.CPU, Controller.MEMORY)).create())
                     .isInstanceOf(ControllerNotAvailableException.class)
@@ -623,7 +623,7 @@ class FakeTreeCgroupTest {
         @Test
         void aControllerTheRootNoLongerOffersIsRefusedAndNothingIsLeftBehind() {
             FakeHost fake = host();
-            CgroupHost host = fake.discover();
+            CgroupHost host = discover(fake);
             // since discovery, memory was bound to a v1 hierarchy: the root stops offering it
             fake.file(CG + "/cgroup.controllers", "cpu pids\n");
 
@@ -639,7 +639,7 @@ class FakeTreeCgroupTest {
         void aFailureHalfWayRemovesTheGroupsMadeAndDisablesTheControllersEnabled() {
             // a new directory in a fake tree gets no cgroup.controllers, so enabling below "a" fails
             FakeHost fake = host();
-            Cgroup ab = fake.discover().group("a/b", ControllerSelection.of(Controller.CPU, Controller.MEMORY));
+            Cgroup ab = discover(fake).group("a/b", ControllerSelection.of(Controller.CPU, Controller.MEMORY));
 
             assertThatThrownBy(ab::create).isInstanceOf(CgroupException.class)
                     .satisfies(e -> assertThat(((CgroupException) e).errno()).contains(Errno.ENOENT));
@@ -651,7 +651,7 @@ class FakeTreeCgroupTest {
 
         @Test
         void theRootCannotBeCreated() {
-            CgroupHost host = host().discover();
+            CgroupHost host = discover(host());
 
             assertThatThrownBy(() -> host.group("/").create()).isInstanceOf(InvalidGroupPathException.class)
                     .hasMessageContaining("root group always exists");
@@ -672,7 +672,7 @@ class FakeTreeCgroupTest {
         void createsTheGroupAndItsParentsInEverySelectedHierarchy() {
             FakeHost fake = legacy();
 
-            Cgroup ab = fake.discover().group("a/b").create();
+            Cgroup ab = discover(fake).group("a/b").create();
 
             assertThat(fake.path(CG + "/cpu,cpuacct/a/b")).isDirectory();
             assertThat(fake.path(CG + "/memory/a/b")).isDirectory();
@@ -683,7 +683,7 @@ class FakeTreeCgroupTest {
         void creatingAGroupThatExistsIsNotAnError() {
             FakeHost fake = legacy().dir(CG + "/cpu,cpuacct/a").dir(CG + "/memory/a").file(CG + "/memory/a/memory.limit_in_bytes", V1_UNLIMITED);
 
-            fake.discover().group("a").create();
+            discover(fake).group("a").create();
 
             assertThat(fake.read(CG + "/memory/a/memory.limit_in_bytes")).isEqualTo(V1_UNLIMITED);
         }
@@ -693,7 +693,7 @@ class FakeTreeCgroupTest {
             // a regular file where a directory must go: the memory side is refused (before any
             // mkdir below it) after the cpu,cpuacct side was already made
             FakeHost fake = legacy().dir(CG + "/memory/a").file(CG + "/memory/a/b", "not a group\n");
-            Cgroup abc = fake.discover().group("a/b/c");
+            Cgroup abc = discover(fake).group("a/b/c");
 
             assertThatThrownBy(abc::create).isInstanceOf(InvalidGroupPathException.class)
                     .hasMessageContaining("memory/a/b exists but is not a directory");
@@ -707,7 +707,7 @@ class FakeTreeCgroupTest {
             // create's contract: "everything this call made is removed"; the file at memory/a/b
             // (or a group another process made there meanwhile) was not made by this call
             FakeHost fake = legacy().dir(CG + "/memory/a").file(CG + "/memory/a/b", "not a group\n");
-            Cgroup abc = fake.discover().group("a/b/c");
+            Cgroup abc = discover(fake).group("a/b/c");
 
             assertThatThrownBy(abc::create).isInstanceOf(CgroupException.class);
 
@@ -717,7 +717,7 @@ class FakeTreeCgroupTest {
         @Test
         void aGroupNamedWithAControllersPrefixIsCreatedReadAndReachedByDelete() {
             FakeHost fake = legacy();
-            CgroupHost host = fake.discover();
+            CgroupHost host = discover(fake);
 
             Cgroup batch = host.group("cpu.batch").create();
             assertThat(fake.path(CG + "/cpu,cpuacct/cpu.batch")).isDirectory();
@@ -742,7 +742,7 @@ class FakeTreeCgroupTest {
         @Test
         void aRegularFileWhereTheGroupShouldBeIsNotAGroup() {
             FakeHost fake = legacy().file(CG + "/memory/x", "not a group\n");
-            Cgroup x = fake.discover().group("x", ControllerSelection.of(Controller.MEMORY));
+            Cgroup x = discover(fake).group("x", ControllerSelection.of(Controller.MEMORY));
 
             assertThatThrownBy(x::create).as("create() where a regular file holds the name").isInstanceOf(CgroupException.class);
             assertThat(x.exists()).isFalse();

@@ -1,5 +1,6 @@
 package io.github.jcg.core;
 
+import io.github.jcg.testing.FakeHost;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import static io.github.jcg.core.fake.FakeHosts.discover;
+import static io.github.jcg.core.fake.FakeHosts.layout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,7 +74,7 @@ class FakeTreeDiscoveryTest {
     class Legacy {
         @Test
         void onlyV1MountsMakeLegacyMode() {
-            HostLayout layout = legacy().layout();
+            HostLayout layout = layout(legacy());
 
             assertThat(layout.mode()).isEqualTo(HierarchyMode.LEGACY);
             assertThat(layout.unified()).isEmpty();
@@ -80,7 +83,7 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void coMountedControllersShareOneHierarchy() {
-            HostLayout layout = legacy().layout();
+            HostLayout layout = layout(legacy());
 
             Hierarchy cpu = layout.hierarchyOf(Controller.CPU).orElseThrow();
             assertThat(layout.hierarchyOf(Controller.CPUACCT)).contains(cpu);
@@ -96,7 +99,7 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void ownGroupsComeFromProcSelfCgroupPerHierarchy() {
-            HostLayout layout = legacy().layout();
+            HostLayout layout = layout(legacy());
 
             Hierarchy cpu = layout.hierarchyOf(Controller.CPU).orElseThrow();
             Hierarchy memory = layout.hierarchyOf(Controller.MEMORY).orElseThrow();
@@ -118,7 +121,7 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void theNamedSystemdHierarchyIsFoundByName() {
-            Hierarchy systemd = legacy().layout().namedHierarchy("systemd").orElseThrow();
+            Hierarchy systemd = layout(legacy()).namedHierarchy("systemd").orElseThrow();
 
             assertThat(systemd.controllers()).isEmpty();
             assertThat(systemd.label()).isEqualTo("name=systemd");
@@ -128,7 +131,7 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void availableControllersAreTheMountedOnesInEnumOrder() {
-            HostLayout layout = legacy().layout();
+            HostLayout layout = layout(legacy());
 
             assertThat(layout.availableControllers()).containsExactly(Controller.CPU, Controller.CPUACCT, Controller.CPUSET,
                     Controller.MEMORY, Controller.NET_CLS, Controller.NET_PRIO, Controller.PIDS);
@@ -138,7 +141,7 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void theHierarchyIdFallsBackToProcCgroupsWithoutAnOwnLine() {
-            Hierarchy pids = legacy().selfCgroup("3:cpu,cpuacct:/\n").layout().hierarchyOf(Controller.PIDS).orElseThrow();
+            Hierarchy pids = layout(legacy().selfCgroup("3:cpu,cpuacct:/\n")).hierarchyOf(Controller.PIDS).orElseThrow();
 
             assertThat(pids.id()).isEqualTo(6);
             assertThat(pids.ownGroup()).isEmpty();
@@ -147,7 +150,7 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void allControllersMeansEveryControllerHierarchyButNotNamedOnes() {
-            CgroupHost host = legacy().discover();
+            CgroupHost host = discover(legacy());
 
             List<Hierarchy> all = host.hierarchiesFor(ControllerSelection.all());
 
@@ -157,7 +160,7 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void withoutAV2HierarchyAGroupNeedsAController() {
-            CgroupHost host = legacy().discover();
+            CgroupHost host = discover(legacy());
 
             assertThatThrownBy(() -> host.hierarchiesFor(ControllerSelection.none()))
                     .isInstanceOf(ControllerNotAvailableException.class).hasMessageContaining("no cgroup v2 hierarchy");
@@ -168,7 +171,7 @@ class FakeTreeDiscoveryTest {
     class Hybrid {
         @Test
         void v1ControllersAndAV2MountMakeHybridMode() {
-            HostLayout layout = FakeHost.hybridFixture(tmp).layout();
+            HostLayout layout = layout(FakeHost.hybridFixture(tmp));
 
             assertThat(layout.mode()).isEqualTo(HierarchyMode.HYBRID);
             assertThat(layout.mode().libcgroupModeLine()).isEqualTo("Hybrid mode (Cgroup v1/v2).");
@@ -178,7 +181,7 @@ class FakeTreeDiscoveryTest {
         @ParameterizedTest
         @CsvSource({"CPU, 1", "CPUACCT, 2", "CPUSET, 3", "MEMORY, 4", "DEVICES, 5", "FREEZER, 6", "BLKIO, 7", "PIDS, 8"})
         void eachV1ControllerHasItsOwnMountAndId(Controller controller, int id) {
-            Hierarchy h = FakeHost.hybridFixture(tmp).layout().hierarchyOf(controller).orElseThrow();
+            Hierarchy h = layout(FakeHost.hybridFixture(tmp)).hierarchyOf(controller).orElseThrow();
 
             assertThat(h.version()).isEqualTo(CgroupVersion.V1);
             assertThat(h.id()).isEqualTo(id);
@@ -189,7 +192,7 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void theV2MountOffersOnlyWhatNoV1HierarchyHolds() {
-            HostLayout layout = FakeHost.hybridFixture(tmp).layout();
+            HostLayout layout = layout(FakeHost.hybridFixture(tmp));
 
             Hierarchy v2 = layout.unified().orElseThrow();
             assertThat(v2.version()).isEqualTo(CgroupVersion.V2);
@@ -204,14 +207,14 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void ownMemoryGroupIsTheOneTheRealHostShowed() {
-            Hierarchy memory = FakeHost.hybridFixture(tmp).layout().hierarchyOf(Controller.MEMORY).orElseThrow();
+            Hierarchy memory = layout(FakeHost.hybridFixture(tmp)).hierarchyOf(Controller.MEMORY).orElseThrow();
 
             assertThat(memory.ownGroupOnMount()).contains(CgroupPath.of("/process_api/3465720c12a7cdfc371a8fedfab30b3a"));
         }
 
         @Test
         void theReportListsEveryKnownControllerAndWhereItIs() {
-            HostReport report = FakeHost.hybridFixture(tmp).discover().report();
+            HostReport report = discover(FakeHost.hybridFixture(tmp)).report();
 
             assertThat(report.mode()).isEqualTo(HierarchyMode.HYBRID);
             assertThat(report.hierarchies()).hasSize(10);
@@ -229,7 +232,7 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void allControllersAreTheV1OnesPlusTheV2Mount() {
-            List<Hierarchy> all = FakeHost.hybridFixture(tmp).discover().hierarchiesFor(ControllerSelection.all());
+            List<Hierarchy> all = discover(FakeHost.hybridFixture(tmp)).hierarchiesFor(ControllerSelection.all());
 
             assertThat(all).hasSize(9);
             assertThat(all).filteredOn(h -> h.version() == CgroupVersion.V2).hasSize(1);
@@ -241,7 +244,7 @@ class FakeTreeDiscoveryTest {
     class Unified {
         @Test
         void oneCgroup2MountMakesUnifiedMode() {
-            HostLayout layout = FakeHost.unified(tmp, "cpuset cpu io memory hugetlb pids rdma misc").layout();
+            HostLayout layout = layout(FakeHost.unified(tmp, "cpuset cpu io memory hugetlb pids rdma misc"));
 
             assertThat(layout.mode()).isEqualTo(HierarchyMode.UNIFIED);
             assertThat(layout.v1Hierarchies()).isEmpty();
@@ -256,7 +259,7 @@ class FakeTreeDiscoveryTest {
         @Test
         void controllersAndTheLabelFollowTheKernelsOrderAsLibcgroupPrintsThem() {
             // lscgroup (2.0.2 and 3.x) on the VM lane's v2 kernel: "cpuset,cpu,io,memory,hugetlb,pids,rdma,misc:/g"
-            Hierarchy v2 = FakeHost.unified(tmp, "cpuset cpu io memory hugetlb pids rdma misc").layout().unified().orElseThrow();
+            Hierarchy v2 = layout(FakeHost.unified(tmp, "cpuset cpu io memory hugetlb pids rdma misc")).unified().orElseThrow();
 
             assertThat(v2.label()).isEqualTo("cpuset,cpu,io,memory,hugetlb,pids,rdma,misc");
             assertThat(v2.controllers()).containsExactly(Controller.CPUSET, Controller.CPU, Controller.IO, Controller.MEMORY,
@@ -265,7 +268,7 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void everyOfferedControllerLivesInTheOneHierarchy() {
-            HostLayout layout = FakeHost.unified(tmp, "cpu io memory pids").layout();
+            HostLayout layout = layout(FakeHost.unified(tmp, "cpu io memory pids"));
             Hierarchy v2 = layout.unified().orElseThrow();
 
             assertThat(layout.hierarchyOf(Controller.CPU)).contains(v2);
@@ -276,7 +279,7 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void ownGroupIsTheV2Line() {
-            Hierarchy v2 = FakeHost.unified(tmp, "cpu memory").layout().unified().orElseThrow();
+            Hierarchy v2 = layout(FakeHost.unified(tmp, "cpu memory")).unified().orElseThrow();
 
             assertThat(v2.ownGroup()).contains("/user.slice/user-1000.slice/session-3.scope");
             assertThat(v2.ownGroupOnMount()).contains(CgroupPath.of("/user.slice/user-1000.slice/session-3.scope"));
@@ -285,7 +288,7 @@ class FakeTreeDiscoveryTest {
         @Test
         void theReportShowsBlkioAsTheIoControllerItIsOnV2() {
             // /proc/cgroups names the io controller by its v1 name, blkio, also on v2-only hosts
-            HostReport report = FakeHost.unified(tmp, "cpu io memory pids").discover().report();
+            HostReport report = discover(FakeHost.unified(tmp, "cpu io memory pids")).report();
 
             ControllerReport blkio = report.controllers().stream().filter(c -> c.name().equals("blkio")).findFirst().orElseThrow();
             assertThat(blkio.enabled()).isTrue();
@@ -294,7 +297,7 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void allControllersOnAUnifiedHostIsTheOneHierarchy() {
-            CgroupHost host = FakeHost.unified(tmp, "cpu memory").discover();
+            CgroupHost host = discover(FakeHost.unified(tmp, "cpu memory"));
 
             assertThat(host.hierarchiesFor(ControllerSelection.all())).containsExactly(host.layout().unified().orElseThrow());
             assertThat(host.hierarchiesFor(ControllerSelection.none())).containsExactly(host.layout().unified().orElseThrow());
@@ -311,7 +314,7 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void ownGroupIsTranslatedAgainstAMountRootThatIsNotSlash() {
-            Hierarchy v2 = v2MountedFrom("/docker/abc", "/docker/abc/sub").layout().unified().orElseThrow();
+            Hierarchy v2 = layout(v2MountedFrom("/docker/abc", "/docker/abc/sub")).unified().orElseThrow();
 
             assertThat(v2.mountRoot()).isEqualTo("/docker/abc");
             assertThat(v2.ownGroup()).contains("/docker/abc/sub");
@@ -320,14 +323,14 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void ownGroupAtTheMountRootIsTheRootOfTheMount() {
-            Hierarchy v2 = v2MountedFrom("/docker/abc", "/docker/abc").layout().unified().orElseThrow();
+            Hierarchy v2 = layout(v2MountedFrom("/docker/abc", "/docker/abc")).unified().orElseThrow();
 
             assertThat(v2.ownGroupOnMount()).contains(CgroupPath.root());
         }
 
         @Test
         void aGroupOutsideTheMountedSubtreeCannotBeReachedThroughIt() {
-            Hierarchy v2 = v2MountedFrom("/docker/abc", "/docker/other").layout().unified().orElseThrow();
+            Hierarchy v2 = layout(v2MountedFrom("/docker/abc", "/docker/other")).unified().orElseThrow();
 
             assertThat(v2.ownGroup()).contains("/docker/other");
             assertThat(v2.ownGroupOnMount()).isEmpty();
@@ -335,7 +338,7 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void aSiblingWhoseNameStartsLikeTheRootIsOutsideToo() {
-            Hierarchy v2 = v2MountedFrom("/docker/abc", "/docker/abcdef").layout().unified().orElseThrow();
+            Hierarchy v2 = layout(v2MountedFrom("/docker/abc", "/docker/abcdef")).unified().orElseThrow();
 
             assertThat(v2.ownGroupOnMount()).isEmpty();
         }
@@ -343,14 +346,14 @@ class FakeTreeDiscoveryTest {
         @Test
         void aGroupAboveTheCgroupNamespaceRootIsOutside() {
             // a process moved out of its namespace's subtree sees a path climbing above "/"
-            Hierarchy v2 = v2MountedFrom("/", "/../../system.slice/other.service").layout().unified().orElseThrow();
+            Hierarchy v2 = layout(v2MountedFrom("/", "/../../system.slice/other.service")).unified().orElseThrow();
 
             assertThat(v2.ownGroupOnMount()).isEmpty();
         }
 
         @Test
         void aDeletedGroupIsStillTranslated() {
-            Hierarchy v2 = v2MountedFrom("/docker/abc", "/docker/abc/gone (deleted)").layout().unified().orElseThrow();
+            Hierarchy v2 = layout(v2MountedFrom("/docker/abc", "/docker/abc/gone (deleted)")).unified().orElseThrow();
 
             assertThat(v2.ownGroupOnMount()).contains(CgroupPath.of("/gone"));
         }
@@ -358,7 +361,7 @@ class FakeTreeDiscoveryTest {
         @Test
         void anEscapedMountRootIsDecodedBeforeTranslating() {
             // mountinfo escapes the root field; /proc/self/cgroup does not escape paths
-            Hierarchy v2 = v2MountedFrom("/docker/my app", "/docker/my app/sub").layout().unified().orElseThrow();
+            Hierarchy v2 = layout(v2MountedFrom("/docker/my app", "/docker/my app/sub")).unified().orElseThrow();
 
             assertThat(v2.mountRoot()).isEqualTo("/docker/my app");
             assertThat(v2.ownGroupOnMount()).contains(CgroupPath.of("/sub"));
@@ -366,10 +369,9 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void aV1BindMountIsTranslatedTheSameWay() {
-            Hierarchy cpu = FakeHost.at(tmp)
+            Hierarchy cpu = layout(FakeHost.at(tmp)
                     .mount("0:26", "/docker/abc", "/sys/fs/cgroup/cpu,cpuacct", "cgroup", "rw,cpu,cpuacct")
-                    .selfCgroup("3:cpu,cpuacct:/docker/abc/sub\n")
-                    .layout().hierarchyOf(Controller.CPUACCT).orElseThrow();
+                    .selfCgroup("3:cpu,cpuacct:/docker/abc/sub\n")).hierarchyOf(Controller.CPUACCT).orElseThrow();
 
             assertThat(cpu.id()).isEqualTo(3);
             assertThat(cpu.mountRoot()).isEqualTo("/docker/abc");
@@ -383,11 +385,10 @@ class FakeTreeDiscoveryTest {
     class DuplicateMounts {
         @Test
         void twoMountsOfOneV1HierarchyAreOneHierarchyPreferringTheWholeOne() {
-            HostLayout layout = FakeHost.at(tmp)
+            HostLayout layout = layout(FakeHost.at(tmp)
                     .mount("0:29", "/docker/abc", "/container/cpu", "cgroup", "rw,cpu")
                     .mount("0:29", "/", "/sys/fs/cgroup/cpu", "cgroup", "rw,cpu")
-                    .selfCgroup("1:cpu:/docker/abc\n")
-                    .layout();
+                    .selfCgroup("1:cpu:/docker/abc\n"));
 
             assertThat(layout.hierarchies()).hasSize(1);
             Hierarchy cpu = layout.hierarchyOf(Controller.CPU).orElseThrow();
@@ -399,12 +400,11 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void twoMountsOfTheV2HierarchyPreferTheWholeOneToo() {
-            HostLayout layout = FakeHost.at(tmp)
+            HostLayout layout = layout(FakeHost.at(tmp)
                     .mount("0:38", "/system.slice", "/run/cg", "cgroup2", "rw")
                     .mount("0:38", "/", "/sys/fs/cgroup", "cgroup2", "rw")
                     .file("/sys/fs/cgroup/cgroup.controllers", "cpu memory\n")
-                    .selfCgroup("0::/system.slice/x.service\n")
-                    .layout();
+                    .selfCgroup("0::/system.slice/x.service\n"));
 
             Hierarchy v2 = layout.unified().orElseThrow();
             assertThat(layout.hierarchies()).hasSize(1);
@@ -415,11 +415,10 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void withoutAWholeMountTheOneHoldingOurGroupIsChosen() {
-            Hierarchy cpu = FakeHost.at(tmp)
+            Hierarchy cpu = layout(FakeHost.at(tmp)
                     .mount("0:29", "/a", "/m1", "cgroup", "rw,cpu")
                     .mount("0:29", "/b", "/m2", "cgroup", "rw,cpu")
-                    .selfCgroup("1:cpu:/b/c\n")
-                    .layout().hierarchyOf(Controller.CPU).orElseThrow();
+                    .selfCgroup("1:cpu:/b/c\n")).hierarchyOf(Controller.CPU).orElseThrow();
 
             assertThat(cpu.mountedAt()).isEqualTo("/m2");
             assertThat(cpu.ownGroupOnMount()).contains(CgroupPath.of("/c"));
@@ -435,7 +434,7 @@ class FakeTreeDiscoveryTest {
                     .mount("0:32", "/", "/sys/fs/cgroup/my memory", "cgroup", "rw,memory")
                     .v2("/sys/fs/cgroup/my v2", "cpu io")
                     .file("/sys/fs/cgroup/my memory/web/memory.limit_in_bytes", "268435456\n");
-            CgroupHost host = fake.discover();
+            CgroupHost host = discover(fake);
 
             // the kernel's escape really is in the file the parser reads
             assertThat(fake.read("/proc/self/mountinfo")).contains("/sys/fs/cgroup/my\\040memory");
@@ -450,11 +449,10 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void groupPathsMayContainColons() {
-            HostLayout layout = FakeHost.at(tmp)
+            HostLayout layout = layout(FakeHost.at(tmp)
                     .mount("0:32", "/", "/sys/fs/cgroup/memory", "cgroup", "rw,memory")
                     .v2("/sys/fs/cgroup/unified", "")
-                    .selfCgroup("4:memory:/a:b/c\n0::/machine.slice/libpod-1:2.scope\n")
-                    .layout();
+                    .selfCgroup("4:memory:/a:b/c\n0::/machine.slice/libpod-1:2.scope\n"));
 
             assertThat(layout.hierarchyOf(Controller.MEMORY).orElseThrow().ownGroupOnMount())
                     .contains(CgroupPath.of("/a:b/c"));
@@ -474,7 +472,7 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void aDisabledControllerIsReportedButNowhere() {
-            CgroupHost host = withMemoryDisabled().discover();
+            CgroupHost host = discover(withMemoryDisabled());
 
             assertThat(host.layout().hierarchyOf(Controller.MEMORY)).isEmpty();
             ControllerReport memory = host.report().controllers().stream().filter(c -> c.name().equals("memory"))
@@ -486,7 +484,7 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void askingForADisabledControllerSaysItWasDisabledAtBoot() {
-            CgroupHost host = withMemoryDisabled().discover();
+            CgroupHost host = discover(withMemoryDisabled());
 
             assertThatThrownBy(() -> host.group("web", ControllerSelection.of(Controller.MEMORY)))
                     .isInstanceOf(ControllerNotAvailableException.class)
@@ -496,7 +494,7 @@ class FakeTreeDiscoveryTest {
 
         @Test
         void askingForAnUnmountedControllerSaysItIsNotMounted() {
-            CgroupHost host = withMemoryDisabled().discover();
+            CgroupHost host = discover(withMemoryDisabled());
 
             assertThatThrownBy(() -> host.group("web", ControllerSelection.of(Controller.HUGETLB)))
                     .isInstanceOf(ControllerNotAvailableException.class)
@@ -507,7 +505,7 @@ class FakeTreeDiscoveryTest {
         void noCgroupMountAtAllIsAClearError() {
             FakeHost fake = FakeHost.at(tmp);
 
-            assertThatThrownBy(fake::discover).isInstanceOf(CgroupException.class)
+            assertThatThrownBy(() -> discover(fake)).isInstanceOf(CgroupException.class)
                     .hasMessageContaining("no cgroup filesystem is mounted")
                     .hasMessageContaining("mount -t cgroup2");
         }

@@ -1,11 +1,13 @@
 package io.github.jcg.core;
 
+import io.github.jcg.testing.FakeHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static io.github.jcg.core.fake.FakeHosts.discover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +41,7 @@ class FakeTreeThreadedGroupTest {
         // (EOPNOTSUPP); cgroup.procs moves the process and every thread it has
         FakeHost fake = threadedTree();
 
-        fake.discover().group("domain/t1", ControllerSelection.of(Controller.PIDS)).attach(4242);
+        discover(fake).group("domain/t1", ControllerSelection.of(Controller.PIDS)).attach(4242);
 
         assertThat(fake.read(CG + "/domain/t1/cgroup.procs")).isEqualTo("4242");
         assertThat(fake.read(CG + "/domain/t1/cgroup.threads")).isEmpty();
@@ -53,7 +55,7 @@ class FakeTreeThreadedGroupTest {
         Path procs = fake.path(CG + "/domain/t1/cgroup.procs");
         Files.delete(procs);
         Files.createSymbolicLink(procs, fake.path(CG + "/domain/cgroup.procs"));
-        Cgroup domain = fake.discover().group("domain", ControllerSelection.of(Controller.PIDS));
+        Cgroup domain = discover(fake).group("domain", ControllerSelection.of(Controller.PIDS));
 
         assertThatThrownBy(() -> domain.delete(DeleteOptions.defaults().recursively()))
                 .isInstanceOf(GroupBusyException.class)

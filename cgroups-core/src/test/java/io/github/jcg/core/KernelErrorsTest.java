@@ -1,11 +1,13 @@
 package io.github.jcg.core;
 
+import io.github.jcg.testing.FakeHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
+import static io.github.jcg.core.fake.FakeHosts.discover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -17,7 +19,7 @@ class KernelErrorsTest {
     Path tmp;
 
     private Placement v2Group() {
-        Hierarchy unified = FakeHost.unified(tmp, "cpu cpuset pids").discover().layout().unified().orElseThrow();
+        Hierarchy unified = discover(FakeHost.unified(tmp, "cpu cpuset pids")).layout().unified().orElseThrow();
         return new Placement(unified, CgroupPath.of("app"));
     }
 

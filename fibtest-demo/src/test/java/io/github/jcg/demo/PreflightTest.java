@@ -3,11 +3,10 @@ package io.github.jcg.demo;
 import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.HostLayout;
 import io.github.jcg.core.HostPaths;
+import io.github.jcg.testing.FakeHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,25 +16,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PreflightTest {
     @TempDir
     Path root;
+    private FakeHost fake;
 
-    private CgroupHost host(String mountinfo, String procCgroups, String selfCgroup) throws IOException {
-        Files.createDirectories(root.resolve("proc/self"));
-        Files.writeString(root.resolve("proc/self/mountinfo"), mountinfo);
-        Files.writeString(root.resolve("proc/cgroups"), "#subsys_name\thierarchy\tnum_cgroups\tenabled\n" + procCgroups);
-        Files.writeString(root.resolve("proc/self/cgroup"), selfCgroup);
-        for (String line : mountinfo.split("\n")) {
-            Files.createDirectories(root.resolve(line.split(" ")[4].substring(1)));
-        }
-        return CgroupHost.discover(HostPaths.under(root));
+    private CgroupHost host(String mountinfo, String procCgroups, String selfCgroup) {
+        fake = FakeHost.empty(root).mountinfo(mountinfo).controllers(procCgroups).selfCgroup(selfCgroup);
+        return CgroupHost.discover(HostPaths.under(fake.root()));
     }
 
-    private HostLayout unified(String controllers) throws IOException {
-        CgroupHost host = host("30 23 0:26 / /sys/fs/cgroup rw,nosuid - cgroup2 cgroup2 rw\n", "", "0::/\n");
-        Files.writeString(root.resolve("sys/fs/cgroup/cgroup.controllers"), controllers + "\n");
-        return CgroupHost.discover(HostPaths.under(root)).layout();
+    private HostLayout unified(String controllers) {
+        host("30 23 0:26 / /sys/fs/cgroup rw,nosuid - cgroup2 cgroup2 rw\n", "", "0::/\n");
+        fake.file("/sys/fs/cgroup/cgroup.controllers", controllers + "\n");
+        return CgroupHost.discover(HostPaths.under(fake.root())).layout();
     }
 
-    private CgroupHost hybrid() throws IOException {
+    private CgroupHost hybrid() {
         return host("""
                 32 31 0:29 / /sys/fs/cgroup/cpu rw,relatime - cgroup cgroup rw,cpu
                 33 31 0:30 / /sys/fs/cgroup/cpuacct rw,relatime - cgroup cgroup rw,cpuacct
@@ -57,7 +51,7 @@ class PreflightTest {
     }
 
     @Test
-    void v2WithoutTheCpuControllerSaysToEnableItInTheParentsSubtreeControl() throws IOException {
+    void v2WithoutTheCpuControllerSaysToEnableItInTheParentsSubtreeControl() {
         HostLayout layout = unified("memory pids");
 
         assertThatThrownBy(() -> Preflight.controllersFor(layout)).isInstanceOf(DemoException.class)
@@ -67,17 +61,17 @@ class PreflightTest {
     }
 
     @Test
-    void v2WithTheCpuControllerUsesItAlone() throws IOException {
+    void v2WithTheCpuControllerUsesItAlone() {
         assertThat(Preflight.controllersFor(unified("cpuset cpu io memory pids"))).isEqualTo("cpu");
     }
 
     @Test
-    void hybridAndLegacyHostsUseCpuAndCpuacct() throws IOException {
+    void hybridAndLegacyHostsUseCpuAndCpuacct() {
         assertThat(Preflight.controllersFor(hybrid().layout())).isEqualTo("cpu,cpuacct");
     }
 
     @Test
-    void coMountedCpuAndCpuacctIsOneHierarchy() throws IOException {
+    void coMountedCpuAndCpuacctIsOneHierarchy() {
         CgroupHost host = host("32 31 0:29 / /sys/fs/cgroup/cpu,cpuacct rw - cgroup cgroup rw,cpu,cpuacct\n",
                 "cpu\t2\t1\t1\ncpuacct\t2\t1\t1\n", "2:cpu,cpuacct:/\n");
 
@@ -87,7 +81,7 @@ class PreflightTest {
     }
 
     @Test
-    void noCpuControllerListsWhatIsAvailable() throws IOException {
+    void noCpuControllerListsWhatIsAvailable() {
         CgroupHost host = host("35 31 0:32 / /sys/fs/cgroup/memory rw - cgroup cgroup rw,memory\n",
                 "cpu\t0\t1\t1\nmemory\t4\t1\t1\n", "4:memory:/\n");
 
@@ -97,16 +91,16 @@ class PreflightTest {
     }
 
     @Test
-    void cpuWithoutCpuacctOnV1IsRefusedBecauseTheGroupsUsageCannotBeRead() throws IOException {
+    void cpuWithoutCpuacctOnV1IsRefusedBecauseTheGroupsUsageCannotBeRead() {
         CgroupHost host = host("32 31 0:29 / /sys/fs/cgroup/cpu rw - cgroup cgroup rw,cpu\n", "cpu\t1\t1\t1\n", "1:cpu:/\n");
 
         assertThatThrownBy(() -> Preflight.controllersFor(host.layout())).hasMessageContaining("cpuacct controller is not mounted");
     }
 
     @Test
-    void aGroupThatExistsIsNeverTakenOver() throws IOException {
+    void aGroupThatExistsIsNeverTakenOver() {
         CgroupHost host = hybrid();
-        Files.createDirectories(root.resolve("sys/fs/cgroup/cpuacct/fibtest"));
+        fake.dir("/sys/fs/cgroup/cpuacct/fibtest");
 
         assertThatThrownBy(() -> DemoGroup.plan(host, "fibtest")).isInstanceOf(DemoException.class)
                 .hasMessageContaining("a group named /fibtest exists already")
@@ -115,7 +109,7 @@ class PreflightTest {
     }
 
     @Test
-    void theParentMustExist() throws IOException {
+    void theParentMustExist() {
         assertThatThrownBy(() -> DemoGroup.plan(hybrid(), "missing/fibtest")).hasMessageContaining("the parent of /missing/fibtest does not exist");
     }
 }

@@ -1,7 +1,9 @@
 package io.github.jcg.cli.commands;
 
-import io.github.jcg.cli.FakeHost;
+import io.github.jcg.cli.FakeHosts;
+import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.Run;
+import io.github.jcg.testing.FakeHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,16 +19,18 @@ class ClassifyCommandTest {
     @TempDir
     Path root;
     private FakeHost host;
+    private Hosts.Scope scope;
 
     @BeforeEach
     void setUp() {
         host = FakeHost.hybrid(root);
+        scope = FakeHosts.use(host);
         host.cpuGroup("web", "1024", "-1");
     }
 
     @AfterEach
     void tearDown() {
-        host.close();
+        scope.close();
     }
 
     @Test

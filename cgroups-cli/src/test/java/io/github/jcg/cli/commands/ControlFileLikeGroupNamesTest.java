@@ -1,7 +1,9 @@
 package io.github.jcg.cli.commands;
 
-import io.github.jcg.cli.FakeHost;
+import io.github.jcg.cli.FakeHosts;
+import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.Run;
+import io.github.jcg.testing.FakeHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,15 +23,17 @@ class ControlFileLikeGroupNamesTest {
     @TempDir
     Path root;
     private FakeHost host;
+    private Hosts.Scope scope;
 
     @BeforeEach
     void setUp() {
         host = FakeHost.hybrid(root);
+        scope = FakeHosts.use(host);
     }
 
     @AfterEach
     void tearDown() {
-        host.close();
+        scope.close();
     }
 
     @Test
@@ -37,9 +41,9 @@ class ControlFileLikeGroupNamesTest {
         Run r = Run.as("cgcreate", "-g", "cpu,memory:cpu.batch", "-g", "pids:memory.x/cpu.inner");
         assertThat(r.status()).as(r.toString()).isZero();
         assertThat(r.err()).isEmpty();
-        assertThat(host.dir("cpu", "cpu.batch")).isDirectory();
-        assertThat(host.dir("memory", "cpu.batch")).isDirectory();
-        assertThat(host.dir("pids", "memory.x/cpu.inner")).isDirectory();
+        assertThat(host.groupDir("cpu", "cpu.batch")).isDirectory();
+        assertThat(host.groupDir("memory", "cpu.batch")).isDirectory();
+        assertThat(host.groupDir("pids", "memory.x/cpu.inner")).isDirectory();
     }
 
     @Test
@@ -70,7 +74,7 @@ class ControlFileLikeGroupNamesTest {
         assertThat(create.errLines()).hasSize(1);
         assertThat(create.err()).contains("'cpu.shares' is the name of a cgroup control file (the cpu controller's);"
                 + " choose another group name");
-        assertThat(host.dir("cpu", "cpu.shares")).as("the root group's file, untouched").isRegularFile().hasContent("1024");
+        assertThat(host.groupDir("cpu", "cpu.shares")).as("the root group's file, untouched").isRegularFile().hasContent("1024");
         assertThat(Run.as("cgget", "-r", "cpu.shares", "web/memory.max").err()).contains("'memory.max' is the name of a cgroup control file");
         assertThat(Run.as("cgdelete", "cpu:cgroup.procs").err()).contains("'cgroup.procs' starts with 'cgroup.'");
     }

@@ -1,7 +1,9 @@
 package io.github.jcg.cli.commands;
 
-import io.github.jcg.cli.FakeHost;
+import io.github.jcg.cli.FakeHosts;
+import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.Run;
+import io.github.jcg.testing.FakeHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,15 +19,17 @@ class CreateCommandTest {
     @TempDir
     Path root;
     private FakeHost host;
+    private Hosts.Scope scope;
 
     @BeforeEach
     void setUp() {
         host = FakeHost.hybrid(root);
+        scope = FakeHosts.use(host);
     }
 
     @AfterEach
     void tearDown() {
-        host.close();
+        scope.close();
     }
 
     @Test
@@ -34,17 +38,17 @@ class CreateCommandTest {
         assertThat(r.status()).as(r.toString()).isZero();
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEmpty();
-        assertThat(host.dir("cpu", "web/a")).isDirectory();
-        assertThat(host.dir("pids", "web/a")).isDirectory();
-        assertThat(host.dir("memory", "web")).doesNotExist();
-        assertThat(host.dir("memory", "db")).isDirectory();
+        assertThat(host.groupDir("cpu", "web/a")).isDirectory();
+        assertThat(host.groupDir("pids", "web/a")).isDirectory();
+        assertThat(host.groupDir("memory", "web")).doesNotExist();
+        assertThat(host.groupDir("memory", "db")).isDirectory();
     }
 
     @Test
     void noControllersMeansTheV2HierarchyOnly() {
         assertThat(Run.as("cgcreate", "-g", ":web").status()).isZero();
-        assertThat(host.dir("unified", "web")).isDirectory();
-        assertThat(host.dir("cpu", "web")).doesNotExist();
+        assertThat(host.groupDir("unified", "web")).isDirectory();
+        assertThat(host.groupDir("cpu", "web")).doesNotExist();
     }
 
     @Test
@@ -53,13 +57,13 @@ class CreateCommandTest {
         assertThat(r.status()).isEqualTo(84);
         assertThat(r.errLines()).hasSize(1);
         assertThat(r.err()).contains("can't create cgroup db", "bogus");
-        assertThat(host.dir("cpu", "web")).doesNotExist();
+        assertThat(host.groupDir("cpu", "web")).doesNotExist();
     }
 
     @Test
     void ownersByNameOrNumberAndBadOnesAreUsageErrors() {
         assertThat(Run.as("cgcreate", "-a", "nosuchuser", "-g", "cpu:web").status()).isEqualTo(129);
-        assertThat(host.dir("cpu", "web")).doesNotExist();
+        assertThat(host.groupDir("cpu", "web")).doesNotExist();
         Run r = Run.as("cgcreate", "-d", "75", "-g", "cpu:web");
         assertThat(r.status()).isEqualTo(129);
         assertThat(r.out()).as("libcgroup prints this on stdout; jcg on stderr").isEmpty();
@@ -81,7 +85,7 @@ class CreateCommandTest {
         assertThat(extra.errLines()[0]).startsWith("cgcreate: wrong arguments (extra)");
         assertThat(Run.as("cgcreate", "-x").errLines()).containsExactly("cgcreate: invalid option -- 'x'",
                 "Wrong input parameters, try cgcreate -h' for more information.");
-        assertThat(Files.exists(host.dir("cpu", "web"))).isFalse();
+        assertThat(Files.exists(host.groupDir("cpu", "web"))).isFalse();
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.github.jcg.cli.commands;
 
-import io.github.jcg.cli.FakeHost;
+import io.github.jcg.cli.FakeHosts;
+import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.Run;
+import io.github.jcg.testing.FakeHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,10 +19,12 @@ class GetCommandTest {
     @TempDir
     Path root;
     private FakeHost host;
+    private Hosts.Scope scope;
 
     @BeforeEach
     void setUp() {
         host = FakeHost.hybrid(root);
+        scope = FakeHosts.use(host);
         host.cpuGroup("web", "512", "-1");
         host.pidsGroup("web", "42");
         host.memoryGroup("web", "67108864");
@@ -29,7 +33,7 @@ class GetCommandTest {
 
     @AfterEach
     void tearDown() {
-        host.close();
+        scope.close();
     }
 
     private static Run cgget(String... args) {

@@ -1,7 +1,9 @@
 package io.github.jcg.cli.commands;
 
-import io.github.jcg.cli.FakeHost;
+import io.github.jcg.cli.FakeHosts;
+import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.Run;
+import io.github.jcg.testing.FakeHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,10 +18,12 @@ class ListingCommandsTest {
     @TempDir
     Path root;
     private FakeHost host;
+    private Hosts.Scope scope;
 
     @BeforeEach
     void setUp() {
         host = FakeHost.hybrid(root);
+        scope = FakeHosts.use(host);
         host.cpuGroup("web", "1024", "-1");
         host.cpuGroup("web/a", "1024", "-1");
         host.cpuGroup("web/a/b", "1024", "-1");
@@ -28,7 +32,7 @@ class ListingCommandsTest {
 
     @AfterEach
     void tearDown() {
-        host.close();
+        scope.close();
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.github.jcg.cli.commands;
 
-import io.github.jcg.cli.FakeHost;
+import io.github.jcg.cli.FakeHosts;
+import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.Run;
+import io.github.jcg.testing.FakeHost;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -26,15 +28,16 @@ class TranslationCommandTest {
     @TempDir
     Path root;
     FakeHost host;
+    Hosts.Scope scope;
 
     @AfterEach
     void tearDown() {
-        host.close();
+        scope.close();
     }
 
     String file(String hierarchy, String group, String name) {
         try {
-            return Files.readString(host.dir(hierarchy, group).resolve(name));
+            return Files.readString(host.groupDir(hierarchy, group).resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,7 +54,8 @@ class TranslationCommandTest {
     @Nested
     class OnAV2Host {
         void v2Host(Map<String, String> web) {
-            host = FakeHost.unified(root);
+            host = FakeHost.unifiedAllEnabled(root);
+            scope = FakeHosts.use(host);
             host.v2Group("web", web);
         }
 
@@ -237,6 +241,7 @@ class TranslationCommandTest {
     class OnAV1Host {
         void v1Host() {
             host = FakeHost.hybridWithCpuset(root);
+            scope = FakeHosts.use(host);
             host.cpuGroup("web", "1024", "-1");
             host.memoryGroup("web", "67108864");
             host.group("cpuset", "web", Map.of("cgroup.procs", "", "tasks", "", "cpuset.cpus", "0-3\n", "cpuset.mems", "0\n",

@@ -4,12 +4,11 @@ import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.CgroupPath;
 import io.github.jcg.core.HostPaths;
 import io.github.jcg.core.limit.Limit;
+import io.github.jcg.testing.FakeHost;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +24,7 @@ import static org.assertj.core.api.Assertions.within;
  * and the limits (cpu.max, memory.max), counters advanced by hand between two passes.
  */
 class FakeV2SourcesTest {
-    private static final String MOUNTINFO = """
-            22 28 0:21 / /proc rw,nosuid,nodev,noexec,relatime shared:12 - proc proc rw
-            28 1 8:1 / / rw,relatime shared:1 - ext4 /dev/sda1 rw,errors=remount-ro
-            30 29 0:26 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:4 - cgroup2 cgroup2 rw,nsdelegate
-            """;
     private static final String PROC_CGROUPS = """
-            #subsys_name\thierarchy\tnum_cgroups\tenabled
             cpu\t0\t5\t1
             io\t0\t5\t1
             memory\t0\t5\t1
@@ -40,41 +33,31 @@ class FakeV2SourcesTest {
 
     @TempDir
     Path root;
-    private Path mount;
+    private FakeHost fake;
     private CgroupHost host;
 
     @BeforeEach
-    void fakeHost() throws IOException {
-        mount = root.resolve("sys/fs/cgroup");
-        write(root.resolve("proc/self/mountinfo"), MOUNTINFO);
-        write(root.resolve("proc/cgroups"), PROC_CGROUPS);
-        write(root.resolve("proc/self/cgroup"), "0::/\n");
-        write(mount.resolve("cgroup.controllers"), "cpu io memory pids\n");
-        write(mount.resolve("cgroup.subtree_control"), "cpu io memory pids\n");
-        write(mount.resolve("cgroup.procs"), "1\n");
-        write(mount.resolve("cpu.stat"), "usage_usec 1000000\nuser_usec 600000\nsystem_usec 400000\n");
+    void fakeHost() {
+        fake = FakeHost.empty(root).mountinfo(FakeHost.V2_ONLY_MOUNTINFO).controllers(PROC_CGROUPS).selfCgroup("0::/\n");
+        fake.group("", "/", Map.of("cgroup.controllers", "cpu io memory pids\n", "cgroup.subtree_control", "cpu io memory pids\n",
+                "cgroup.procs", "1\n", "cpu.stat", "usage_usec 1000000\nuser_usec 600000\nsystem_usec 400000\n"));
         group("web.service", 5_000_000, 100L << 20, "8:0 rbytes=1000 wbytes=0 rios=1 wios=0\n", 7, "50000 100000", "419430400", 10, 2);
         group("web.service/worker", 1_000_000, 10L << 20, "", 3, "max 100000", "max", 0, 0);
-        host = CgroupHost.discover(HostPaths.under(root));
+        host = CgroupHost.discover(HostPaths.under(fake.root()));
     }
 
     private void group(String name, long usageUsec, long memory, String ioStat, int tasks, String cpuMax, String memoryMax,
-                       long periods, long throttled) throws IOException {
-        Path g = mount.resolve(name);
-        write(g.resolve("cgroup.procs"), "");
-        write(g.resolve("cpu.stat"), "usage_usec " + usageUsec + "\nuser_usec 0\nsystem_usec 0\nnr_periods " + periods
-                + "\nnr_throttled " + throttled + "\nthrottled_usec " + throttled * 50_000 + "\n");
-        write(g.resolve("memory.current"), memory + "\n");
-        write(g.resolve("memory.max"), memoryMax + "\n");
-        write(g.resolve("io.stat"), ioStat);
-        write(g.resolve("pids.current"), tasks + "\n");
-        write(g.resolve("pids.max"), "max\n");
-        write(g.resolve("cpu.max"), cpuMax + "\n");
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+                       long periods, long throttled) {
+        fake.group("", name, Map.of(
+                "cgroup.procs", "",
+                "cpu.stat", "usage_usec " + usageUsec + "\nuser_usec 0\nsystem_usec 0\nnr_periods " + periods
+                        + "\nnr_throttled " + throttled + "\nthrottled_usec " + throttled * 50_000 + "\n",
+                "memory.current", memory + "\n",
+                "memory.max", memoryMax + "\n",
+                "io.stat", ioStat,
+                "pids.current", tasks + "\n",
+                "pids.max", "max\n",
+                "cpu.max", cpuMax + "\n"));
     }
 
     private Map<String, GroupRow> twoPasses(boolean limits, Runnable between) throws Exception {
@@ -89,15 +72,11 @@ class FakeV2SourcesTest {
     }
 
     private void advance() {
-        try {
-            // web: +100 ms of CPU, +1 MiB read, +2 of 4 more periods throttled
-            group("web.service", 5_100_000, 100L << 20, "8:0 rbytes=1049576 wbytes=0 rios=9 wios=0\n", 7, "50000 100000",
-                    "419430400", 14, 4);
-            // worker: its counter went backwards (the group was made again)
-            group("web.service/worker", 10, 10L << 20, "", 3, "max 100000", "max", 0, 0);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        // web: +100 ms of CPU, +1 MiB read, +2 of 4 more periods throttled
+        group("web.service", 5_100_000, 100L << 20, "8:0 rbytes=1049576 wbytes=0 rios=9 wios=0\n", 7, "50000 100000",
+                "419430400", 14, 4);
+        // worker: its counter went backwards (the group was made again)
+        group("web.service/worker", 10, 10L << 20, "", 3, "max 100000", "max", 0, 0);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.github.jcg.core.sample;
 
 import io.github.jcg.core.CgroupPath;
-import io.github.jcg.core.FakeHost;
 import io.github.jcg.core.HostLayout;
+import io.github.jcg.testing.FakeHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
+import static io.github.jcg.core.fake.FakeHosts.layout;
 import static io.github.jcg.core.sample.Metric.CPU_USAGE_NANOS;
 import static io.github.jcg.core.sample.Metric.MEMORY_CURRENT_BYTES;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,12 +55,12 @@ class SubtreeSamplerTest {
 
     @Test
     void depthZeroIsTheRootAlone() {
-        assertThat(names(sampler(tree().layout(), "/", 0).listGroups())).containsExactly("/");
+        assertThat(names(sampler(layout(tree()), "/", 0).listGroups())).containsExactly("/");
     }
 
     @Test
     void eachDepthAddsOneLevel() {
-        HostLayout layout = tree().layout();
+        HostLayout layout = layout(tree());
 
         assertThat(names(sampler(layout, "/", 1).listGroups())).containsExactly("/", "/a", "/m-only", "/u-only");
         assertThat(names(sampler(layout, "/", 2).listGroups())).containsExactly("/", "/a", "/a/b", "/m-only", "/u-only");
@@ -68,17 +69,17 @@ class SubtreeSamplerTest {
 
     @Test
     void aSubtreeRootListsOnlyWhatIsBelowIt() {
-        assertThat(names(sampler(tree().layout(), "/a", 1).listGroups())).containsExactly("/a", "/a/b");
+        assertThat(names(sampler(layout(tree()), "/a", 1).listGroups())).containsExactly("/a", "/a/b");
     }
 
     @Test
     void aRootThatExistsNowhereListsNothing() {
-        assertThat(sampler(tree().layout(), "/nowhere", 3).listGroups()).isEmpty();
+        assertThat(sampler(layout(tree()), "/nowhere", 3).listGroups()).isEmpty();
     }
 
     @Test
     void controlFilesAreNotMistakenForGroups() {
-        Set<CgroupPath> groups = sampler(tree().layout(), "/", 1).listGroups();
+        Set<CgroupPath> groups = sampler(layout(tree()), "/", 1).listGroups();
 
         assertThat(names(groups)).doesNotContain("/tasks", "/notify_on_release", "/release_agent", "/cgroup.procs",
                 "/cpu.shares", "/irq.pressure");
@@ -87,13 +88,12 @@ class SubtreeSamplerTest {
     @Test
     void groupsNamedLikeControlFilesAreGroupsAtEveryLevel() {
         // the kernel reserves only its files' names: cpu.batch and memory.x are groups like any other
-        HostLayout layout = tree()
+        HostLayout layout = layout(tree()
                 .file(CG + "/cpu/cpu.batch/cpu.shares", "512\n")
                 .file(CG + "/cpuacct/cpu.batch/cpuacct.usage", "42\n")
                 .file(CG + "/memory/memory.x/memory.usage_in_bytes", "12288\n")
                 .file(CG + "/cpu/a/cpuset.inner/cpu.shares", "1024\n")
-                .file(CG + "/cpu/cpu.batch/cgroup.deep/cpu.shares", "1024\n")
-                .layout();
+                .file(CG + "/cpu/cpu.batch/cgroup.deep/cpu.shares", "1024\n"));
 
         assertThat(names(sampler(layout, "/", 1).listGroups()))
                 .contains("/cpu.batch", "/memory.x").doesNotContain("/cpu.shares", "/cgroup.procs", "/tasks");
@@ -130,7 +130,7 @@ class SubtreeSamplerTest {
 
     @Test
     void aGroupInSeveralHierarchiesIsOneEntryWithAllItsMetrics() {
-        Sample sample = sampler(tree().layout(), "/", 3).sample();
+        Sample sample = sampler(layout(tree()), "/", 3).sample();
 
         UsageSnapshot a = sample.group(CgroupPath.of("/a")).orElseThrow();
         assertThat(a.get(CPU_USAGE_NANOS)).hasValue(100L);
@@ -143,7 +143,7 @@ class SubtreeSamplerTest {
     void aGroupWhoseFilesAreGoneIsLeftOutOfThePass() throws IOException {
         // what a reader meets when the group is removed after the listing: no file opens
         FakeHost fake = tree().dir(CG + "/cpu/ghost");
-        SubtreeSampler sampler = sampler(fake.layout(), "/", 1);
+        SubtreeSampler sampler = sampler(layout(fake), "/", 1);
 
         assertThat(names(sampler.listGroups())).contains("/ghost");
         assertThat(sampler.sample().groups()).doesNotContainKey(CgroupPath.of("/ghost")).containsKey(CgroupPath.of("/a"));
@@ -152,7 +152,7 @@ class SubtreeSamplerTest {
     @Test
     void aGroupRemovedBetweenListingAndReadingIsSkippedQuietly() throws IOException {
         FakeHost fake = tree().file(CG + "/cpuacct/doomed/cpuacct.usage", "5\n");
-        HostLayout layout = fake.layout();
+        HostLayout layout = layout(fake);
         Set<CgroupPath> listed = sampler(layout, "/", 1).listGroups();
 
         Files.delete(fake.path(CG + "/cpuacct/doomed/cpuacct.usage"));
@@ -166,7 +166,7 @@ class SubtreeSamplerTest {
     @Test
     void theTreeKeptBetweenPassesDropsVanishedGroupsAndTakesNewOnes() throws IOException {
         FakeHost fake = tree().file(CG + "/cpuacct/gone/cpuacct.usage", "5\n");
-        SubtreeSampler sampler = sampler(fake.layout(), "/", 2);
+        SubtreeSampler sampler = sampler(layout(fake), "/", 2);
         assertThat(names(sampler.listGroups())).contains("/gone");
 
         Files.delete(fake.path(CG + "/cpuacct/gone/cpuacct.usage"));
@@ -180,14 +180,14 @@ class SubtreeSamplerTest {
     @Test
     void onlyTheHierarchiesAWantedMetricComesFromAreWalked() {
         // memory usage alone: the cpu-only and v2-only groups are not listed
-        SubtreeSampler memoryOnly = new SubtreeSampler(tree().layout(), CgroupPath.root(), 3, Set.of(MetricFamily.MEMORY_USAGE));
+        SubtreeSampler memoryOnly = new SubtreeSampler(layout(tree()), CgroupPath.root(), 3, Set.of(MetricFamily.MEMORY_USAGE));
         assertThat(names(memoryOnly.listGroups())).containsExactly("/", "/a", "/m-only");
     }
 
     @Test
     void samplesAreTimedWithTheMonotonicClock() {
         long before = System.nanoTime();
-        Sample sample = sampler(tree().layout(), "/", 1).sample();
+        Sample sample = sampler(layout(tree()), "/", 1).sample();
 
         assertThat(sample.monotonicNanos()).isBetween(before, System.nanoTime());
         assertThat(sample.snapshots()).allSatisfy(s -> assertThat(s.monotonicNanos()).isGreaterThanOrEqualTo(sample.monotonicNanos()));

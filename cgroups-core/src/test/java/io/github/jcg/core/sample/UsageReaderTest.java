@@ -1,11 +1,11 @@
 package io.github.jcg.core.sample;
 
 import io.github.jcg.core.CgroupPath;
-import io.github.jcg.core.FakeHost;
-import io.github.jcg.core.Fixtures;
 import io.github.jcg.core.GroupNotFoundException;
 import io.github.jcg.core.HostLayout;
 import io.github.jcg.core.limit.Limit;
+import io.github.jcg.testing.FakeHost;
+import io.github.jcg.testing.Fixtures;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.util.EnumSet;
 import java.util.OptionalLong;
 
+import static io.github.jcg.core.fake.FakeHosts.discover;
+import static io.github.jcg.core.fake.FakeHosts.layout;
 import static io.github.jcg.core.sample.Metric.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,7 +52,7 @@ class UsageReaderTest {
         }
 
         private UsageSnapshot readRoot() {
-            return new UsageReader(root().layout()).read(CgroupPath.root());
+            return new UsageReader(layout(root())).read(CgroupPath.root());
         }
 
         @Test
@@ -142,7 +144,7 @@ class UsageReaderTest {
             copy(fake, "hybrid-host/memory/child/memory.stat", group + "/memory.stat");
             copy(fake, "hybrid-host/memory/child/memory.usage_in_bytes", group + "/memory.usage_in_bytes");
 
-            UsageSnapshot s = new UsageReader(fake.layout()).read(CgroupPath.of("/process_api/3465720c12a7cdfc371a8fedfab30b3a"));
+            UsageSnapshot s = new UsageReader(layout(fake)).read(CgroupPath.of("/process_api/3465720c12a7cdfc371a8fedfab30b3a"));
 
             assertThat(s.memoryCurrentBytes()).hasValue(33_013_760L);
             assertThat(value(s, MEMORY_WORKING_SET_BYTES)).isEqualTo(33_013_760L - 14_643_200L);
@@ -157,7 +159,7 @@ class UsageReaderTest {
             copy(fake, "kernel-docs/v1/blkio.throttle.io_service_bytes", CG + "/blkio/web/blkio.throttle.io_service_bytes_recursive");
             copy(fake, "kernel-docs/v1/blkio.throttle.io_serviced", CG + "/blkio/web/blkio.throttle.io_serviced_recursive");
 
-            UsageSnapshot s = new UsageReader(fake.layout()).read(CgroupPath.of("web"));
+            UsageSnapshot s = new UsageReader(layout(fake)).read(CgroupPath.of("web"));
 
             assertThat(value(s, IO_READ_BYTES)).isEqualTo(1_459_200L + 90_430_464L);
             assertThat(value(s, IO_WRITE_BYTES)).isEqualTo(314_773_504L + 299_008_000L);
@@ -170,7 +172,7 @@ class UsageReaderTest {
             FakeHost fake = root().file(CG + "/cpu/web/cpu.stat",
                     "nr_periods 40\nnr_throttled 10\nthrottled_time 2500000000\nnr_bursts 2\nburst_time 3000000\n");
 
-            UsageSnapshot s = new UsageReader(fake.layout()).read(CgroupPath.of("web"));
+            UsageSnapshot s = new UsageReader(layout(fake)).read(CgroupPath.of("web"));
 
             assertThat(value(s, CPU_PERIODS)).isEqualTo(40L);
             assertThat(s.throttledPeriods()).hasValue(10L);
@@ -183,7 +185,7 @@ class UsageReaderTest {
             FakeHost fake = root().file(CG + "/memory/web/memory.usage_in_bytes", "1000\n")
                     .file(CG + "/memory/web/memory.stat", "total_inactive_file 5000\ntotal_swap 0\n");
 
-            UsageSnapshot s = new UsageReader(fake.layout()).read(CgroupPath.of("web"));
+            UsageSnapshot s = new UsageReader(layout(fake)).read(CgroupPath.of("web"));
 
             assertThat(value(s, MEMORY_WORKING_SET_BYTES)).isZero();
         }
@@ -199,7 +201,7 @@ class UsageReaderTest {
                     .file(CG + "/pids/web/cgroup.procs", "10\n11\n12\n")
                     .file(CG + "/pids/web/tasks", "10\n11\n12\n13\n");
 
-            UsageSnapshot s = new UsageReader(fake.layout()).read(CgroupPath.of("web"));
+            UsageSnapshot s = new UsageReader(layout(fake)).read(CgroupPath.of("web"));
 
             assertThat(value(s, MEMORY_PEAK_BYTES)).isEqualTo(8_192L);
             assertThat(s.limit(MEMORY_LIMIT_BYTES)).contains(Limit.of(268_435_456L));
@@ -214,7 +216,7 @@ class UsageReaderTest {
     class ControllersSplitBetweenVersions {
         @Test
         void eachMetricIsReadFromTheHierarchyOfItsController() {
-            HostLayout layout = FakeHost.split(tmp)
+            HostLayout layout = layout(FakeHost.split(tmp)
                     .file(CG + "/cpuacct/web/cpuacct.usage", "123456789\n")
                     .file(CG + "/cpu/web/cpu.cfs_quota_us", "50000\n")
                     .file(CG + "/cpu/web/cpu.cfs_period_us", "100000\n")
@@ -222,8 +224,7 @@ class UsageReaderTest {
                     .file(CG + "/unified/web/memory.current", "4096000\n")
                     .file(CG + "/unified/web/memory.max", "max\n")
                     .file(CG + "/unified/web/pids.current", "3\n")
-                    .file(CG + "/unified/web/pids.max", "100\n")
-                    .layout();
+                    .file(CG + "/unified/web/pids.max", "100\n"));
 
             UsageSnapshot s = new UsageReader(layout, EnumSet.of(MetricFamily.CPU_USAGE, MetricFamily.CPU_LIMIT,
                     MetricFamily.MEMORY_USAGE, MetricFamily.MEMORY_LIMIT, MetricFamily.PIDS)).read(CgroupPath.of("web"));
@@ -261,7 +262,7 @@ class UsageReaderTest {
         }
 
         private UsageSnapshot readWeb() {
-            return new UsageReader(withWeb().layout()).read(CgroupPath.of("web"));
+            return new UsageReader(layout(withWeb())).read(CgroupPath.of("web"));
         }
 
         @Test
@@ -330,7 +331,7 @@ class UsageReaderTest {
             FakeHost fake = withWeb();
             copy(fake, "hybrid-host/unified/cpu.stat", CG + "/bare/cpu.stat");
 
-            UsageSnapshot s = new UsageReader(fake.layout()).read(CgroupPath.of("bare"));
+            UsageSnapshot s = new UsageReader(layout(fake)).read(CgroupPath.of("bare"));
 
             assertThat(s.cpuUsageNanos()).hasValue(195_614_651_000L);
             assertThat(s.has(CPU_PERIODS)).isFalse();
@@ -345,7 +346,7 @@ class UsageReaderTest {
         void anEmptyIoStatMeansNoIoYet() {
             FakeHost fake = withWeb().file(CG + "/fresh/io.stat", "");
 
-            UsageSnapshot s = new UsageReader(fake.layout()).read(CgroupPath.of("fresh"));
+            UsageSnapshot s = new UsageReader(layout(fake)).read(CgroupPath.of("fresh"));
 
             assertThat(value(s, IO_READ_BYTES)).isZero();
             assertThat(value(s, IO_WRITE_OPS)).isZero();
@@ -353,7 +354,7 @@ class UsageReaderTest {
 
         @Test
         void onlyTheWantedMetricFamiliesAreRead() {
-            HostLayout layout = withWeb().layout();
+            HostLayout layout = layout(withWeb());
 
             UsageSnapshot s = new UsageReader(layout, EnumSet.of(MetricFamily.CPU)).read(CgroupPath.of("web"));
 
@@ -365,7 +366,7 @@ class UsageReaderTest {
 
         @Test
         void aGroupThatIsNotThereHasNoSnapshot() {
-            HostLayout layout = withWeb().layout();
+            HostLayout layout = layout(withWeb());
 
             assertThat(new UsageReader(layout).read(CgroupPath.of("gone"))).isNull();
         }
@@ -374,8 +375,8 @@ class UsageReaderTest {
         void cgroupUsageSaysWhenTheGroupIsMissing() {
             FakeHost fake = withWeb();
 
-            assertThat(fake.discover().group("web").usage().cpuUsageNanos()).hasValue(1_210_640_000L);
-            assertThatThrownBy(() -> fake.discover().group("gone").usage()).isInstanceOf(GroupNotFoundException.class);
+            assertThat(discover(fake).group("web").usage().cpuUsageNanos()).hasValue(1_210_640_000L);
+            assertThatThrownBy(() -> discover(fake).group("gone").usage()).isInstanceOf(GroupNotFoundException.class);
         }
     }
 }

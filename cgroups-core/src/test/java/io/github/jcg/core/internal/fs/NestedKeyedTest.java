@@ -1,6 +1,6 @@
 package io.github.jcg.core.internal.fs;
 
-import io.github.jcg.core.Fixtures;
+import io.github.jcg.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

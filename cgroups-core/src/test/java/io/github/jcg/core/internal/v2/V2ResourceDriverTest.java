@@ -2,7 +2,7 @@ package io.github.jcg.core.internal.v2;
 
 import io.github.jcg.core.limit.BlockDevice;
 import io.github.jcg.core.limit.CpuWeight;
-import io.github.jcg.core.Fixtures;
+import io.github.jcg.testing.Fixtures;
 import io.github.jcg.core.InMemoryGroupFiles;
 import io.github.jcg.core.limit.IoDeviceLimit;
 import io.github.jcg.core.limit.Limit;

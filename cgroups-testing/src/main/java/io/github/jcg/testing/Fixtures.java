@@ -1,11 +1,14 @@
-package io.github.jcg.core;
+package io.github.jcg.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Reads the kernel files kept under {@code src/test/resources/fixtures} (see the README there). */
+/**
+ * Reads the kernel files kept in this jar under {@code fixtures/} (see the README there): a
+ * hybrid host's files copied verbatim, and files in the formats the kernel documents.
+ */
 public final class Fixtures {
     private Fixtures() {
     }
