@@ -1,6 +1,7 @@
 package io.github.jcg.core.internal.controller;
 
-import io.github.jcg.core.FakeHost;
+import io.github.jcg.core.fake.FakeHosts;
+import io.github.jcg.testing.FakeHost;
 import io.github.jcg.core.Hierarchy;
 import io.github.jcg.core.HostLayout;
 import io.github.jcg.core.sample.Metric;
@@ -58,7 +59,7 @@ class ControllerSamplingTest {
 
     @Test
     void onAPureV2HostEveryMetricComesFromAV2File() {
-        HostLayout layout = FakeHost.unified(tmp, "cpuset cpu io memory hugetlb pids rdma misc").layout();
+        HostLayout layout = FakeHosts.layout(FakeHost.unified(tmp, "cpuset cpu io memory hugetlb pids rdma misc"));
         List<Placed> placed = placedOn(layout);
 
         assertEveryMetricIsRead(placed);
@@ -69,7 +70,7 @@ class ControllerSamplingTest {
 
     @Test
     void onAHybridHostTheV1FilesAndTheV2CoreFilesAreRead() {
-        HostLayout layout = FakeHost.hybridFixture(tmp).layout();
+        HostLayout layout = FakeHosts.layout(FakeHost.hybridFixture(tmp));
         List<Placed> placed = placedOn(layout);
 
         assertThat(placed).filteredOn(p -> p.where().isPresent()).extracting(Placed::name)
@@ -83,7 +84,7 @@ class ControllerSamplingTest {
 
     @Test
     void slotsAreNumberedFromZeroWithoutGapsOrRepeats() {
-        List<Placed> placed = placedOn(FakeHost.hybridFixture(tmp).layout());
+        List<Placed> placed = placedOn(FakeHosts.layout(FakeHost.hybridFixture(tmp)));
         for (ControllerModule m : Controllers.all()) {
             assertThat(placed).filteredOn(p -> p.module() == m).extracting(Placed::slot)
                     .as(m.getClass().getSimpleName()).containsExactlyInAnyOrderElementsOf(
