@@ -39,7 +39,20 @@ public record Hierarchy(
         Optional<CgroupPath> ownGroupOnMount,
         List<String> otherMountPoints) {
 
-    /** Puts {@code controllers} in the kernel's order and copies both collections, unmodifiable. */
+    /**
+     * Puts {@code controllers} in the kernel's order and copies both collections, unmodifiable.
+     *
+     * @param id               hierarchy id (0 for v2)
+     * @param version          v1 or v2
+     * @param mountPoint       the directory on this host
+     * @param mountedAt        the mount point as mountinfo gives it
+     * @param mountRoot        the part of the hierarchy mounted there
+     * @param controllers      the controllers, in any order
+     * @param name             the {@code name=} of a named v1 hierarchy
+     * @param ownGroup         this process's group, as {@code /proc/self/cgroup} prints it
+     * @param ownGroupOnMount  the same group relative to the mount point
+     * @param otherMountPoints further mounts of the same hierarchy
+     */
     public Hierarchy {
         controllers = inKernelOrder(controllers);
         otherMountPoints = List.copyOf(otherMountPoints);

@@ -13,7 +13,13 @@ import java.util.List;
  *                    ones it does not list (an unmodifiable copy)
  */
 public record HostReport(HierarchyMode mode, List<Hierarchy> hierarchies, List<ControllerReport> controllers) {
-    /** Copies both lists, so the report does not change with the caller's lists. */
+    /**
+     * Copies both lists, so the report does not change with the caller's lists.
+     *
+     * @param mode        legacy, hybrid or unified
+     * @param hierarchies every mounted hierarchy
+     * @param controllers every controller the kernel knows, with where it is
+     */
     public HostReport {
         hierarchies = List.copyOf(hierarchies);
         controllers = List.copyOf(controllers);

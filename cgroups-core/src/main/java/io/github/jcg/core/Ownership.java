@@ -10,6 +10,8 @@ public record Ownership(int uid, int gid) {
     /**
      * Checks the ids; no user or group is looked up.
      *
+     * @param uid the owning user id
+     * @param gid the owning group id
      * @throws InvalidValueException when {@code uid} or {@code gid} is negative
      */
     public Ownership {

@@ -12,6 +12,8 @@ public record BlockDevice(int major, int minor) {
     /**
      * Checks the numbers; whether the device exists is for the kernel to say (ENODEV on write).
      *
+     * @param major the device's major number
+     * @param minor the device's minor number
      * @throws InvalidValueException when either number is negative
      */
     public BlockDevice {

@@ -19,7 +19,9 @@ public record CpuWeight(Scale scale, long value) {
     /**
      * Checks the value against its scale's range.
      *
-     * @throws InvalidValueException when the value lies outside the range of its scale
+     * @param scale the scale {@code value} is on
+     * @param value the shares or the weight
+     * @throws io.github.jcg.core.InvalidValueException when the value lies outside its scale's range
      */
     public CpuWeight {
         if (scale == Scale.SHARES) {
@@ -34,7 +36,7 @@ public record CpuWeight(Scale scale, long value) {
      *
      * @param shares 2 … 262144; 1024 is the kernel's default
      * @return the weight on the {@link Scale#SHARES} scale
-     * @throws InvalidValueException when {@code shares} is out of range
+     * @throws io.github.jcg.core.InvalidValueException when {@code shares} is out of range
      */
     public static CpuWeight shares(long shares) {
         return new CpuWeight(Scale.SHARES, shares);
@@ -45,7 +47,7 @@ public record CpuWeight(Scale scale, long value) {
      *
      * @param weight 1 … 10000; 100 is the kernel's default
      * @return the weight on the {@link Scale#WEIGHT} scale
-     * @throws InvalidValueException when {@code weight} is out of range
+     * @throws io.github.jcg.core.InvalidValueException when {@code weight} is out of range
      */
     public static CpuWeight weight(long weight) {
         return new CpuWeight(Scale.WEIGHT, weight);

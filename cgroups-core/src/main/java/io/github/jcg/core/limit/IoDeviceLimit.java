@@ -19,6 +19,11 @@ public record IoDeviceLimit(BlockDevice device, Optional<Limit> readBps, Optiona
     /**
      * Checks the bounded values.
      *
+     * @param device    the device the limits apply to
+     * @param readBps   bytes read per second; empty leaves it as it is
+     * @param writeBps  bytes written per second; empty leaves it as it is
+     * @param readIops  read operations per second; empty leaves it as it is
+     * @param writeIops write operations per second; empty leaves it as it is
      * @throws InvalidValueException when a bounded value is below 1
      */
     public IoDeviceLimit {
