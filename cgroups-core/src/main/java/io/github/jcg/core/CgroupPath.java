@@ -29,6 +29,11 @@ public final class CgroupPath implements Comparable<CgroupPath> {
         this.hash = this.segments.hashCode();
     }
 
+    /**
+     * The root group of a hierarchy.
+     *
+     * @return the path with no segments, printed as {@code /}
+     */
     public static CgroupPath root() {
         return ROOT;
     }
@@ -39,12 +44,24 @@ public final class CgroupPath implements Comparable<CgroupPath> {
      * bytes, and the names of the kernel's control files ({@code cgroup.*}, {@code tasks},
      * {@code cpu.shares} …; see {@link ControlFileNames}), each with a message that says which
      * rule was broken. Other names with a controller's prefix ({@code cpu.batch}) are groups.
+     *
+     * @param text the path; a leading and a trailing {@code /} are optional, {@code /} alone is the root
+     * @return the validated path
+     * @throws InvalidGroupPathException when the text breaks one of the rules, or is null or
+     *                                   longer than {@value #MAX_PATH_BYTES} bytes
      */
     public static CgroupPath of(String text) {
         return parse(text, true);
     }
 
-    /** A path the kernel printed ({@code /proc/<pid>/cgroup}); only the structural rules apply. */
+    /**
+     * A path the kernel printed ({@code /proc/<pid>/cgroup}); only the structural rules apply.
+     *
+     * @param text the path as printed
+     * @return the path; a group named like a control file is accepted
+     * @throws InvalidGroupPathException on {@code ..}, {@code .}, empty segments, control
+     *                                   characters, or overlong names or paths
+     */
     public static CgroupPath ofKernel(String text) {
         return parse(text, false);
     }
@@ -111,29 +128,58 @@ public final class CgroupPath implements Comparable<CgroupPath> {
         return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
+    /**
+     * Whether this is the hierarchy's root group.
+     *
+     * @return true for {@code /}
+     */
     public boolean isRoot() {
         return segments.isEmpty();
     }
 
+    /**
+     * The group names from the root down.
+     *
+     * @return an unmodifiable list; {@code [a, b]} for {@code /a/b}, empty for the root
+     */
     public List<String> segments() {
         return segments;
     }
 
+    /**
+     * How far below the root the group lies.
+     *
+     * @return the number of segments: 0 for the root, 2 for {@code /a/b}
+     */
     public int depth() {
         return segments.size();
     }
 
-    /** The last segment; "/" for the root. */
+    /**
+     * The last segment; "/" for the root.
+     *
+     * @return the group's own name, {@code b} for {@code /a/b}
+     */
     public String name() {
         return isRoot() ? "/" : segments.get(segments.size() - 1);
     }
 
-    /** The parent group; the root is its own parent. */
+    /**
+     * The parent group; the root is its own parent.
+     *
+     * @return the path without its last segment
+     */
     public CgroupPath parent() {
         return isRoot() ? this : new CgroupPath(segments.subList(0, segments.size() - 1));
     }
 
-    /** A child, with its name validated like any other user text. */
+    /**
+     * A child, with its name validated like any other user text.
+     *
+     * @param name a relative path below this one; {@code b/c} adds two segments
+     * @return the joined path
+     * @throws InvalidGroupPathException when {@code name} fails {@link #of(String)}'s rules
+     */
     public CgroupPath child(String name) {
         CgroupPath relative = of(name);
         List<String> joined = new ArrayList<>(segments);
@@ -144,6 +190,11 @@ public final class CgroupPath implements Comparable<CgroupPath> {
     /**
      * A child whose name the kernel listed (a directory entry), not a person typed: only the
      * structural rules apply, so existing groups with unusual names stay reachable.
+     *
+     * @param name one directory name, as listed
+     * @return the path with {@code name} added as one segment
+     * @throws InvalidGroupPathException when {@code name} is empty, {@code .} or {@code ..}, or is
+     *                                   longer than {@value #MAX_SEGMENT_BYTES} bytes
      */
     public CgroupPath kernelChild(String name) {
         checkSegment(name, name, false);
@@ -152,12 +203,22 @@ public final class CgroupPath implements Comparable<CgroupPath> {
         return new CgroupPath(joined);
     }
 
+    /**
+     * Whether this group lies at or below another, segment by segment ({@code /ab} is not below {@code /a}).
+     *
+     * @param ancestor the possible ancestor
+     * @return true when {@code ancestor} is this path or one of its ancestors; always true for the root
+     */
     public boolean startsWith(CgroupPath ancestor) {
         return segments.size() >= ancestor.segments.size()
                 && segments.subList(0, ancestor.segments.size()).equals(ancestor.segments);
     }
 
-    /** This path and every ancestor up to (not including) the root, outermost first. */
+    /**
+     * This path and every ancestor up to (not including) the root, outermost first.
+     *
+     * @return {@code [/a, /a/b]} for {@code /a/b}; empty for the root
+     */
     public List<CgroupPath> lineage() {
         List<CgroupPath> out = new ArrayList<>();
         for (int i = 1; i <= segments.size(); i++) {
@@ -166,7 +227,11 @@ public final class CgroupPath implements Comparable<CgroupPath> {
         return out;
     }
 
-    /** The path without a leading slash ("" for the root), for resolving against a mount. */
+    /**
+     * The path without a leading slash ("" for the root), for resolving against a mount.
+     *
+     * @return the segments joined by {@code /}, such as {@code a/b}
+     */
     public String relative() {
         return String.join("/", segments);
     }

@@ -2,7 +2,9 @@ package io.github.jcg.core;
 
 /** The two cgroup filesystems: {@code cgroup} (v1) and {@code cgroup2} (v2). */
 public enum CgroupVersion {
+    /** cgroup v1: one hierarchy per controller or co-mounted set, filesystem type {@code cgroup}. */
     V1("cgroup"),
+    /** cgroup v2: the single unified hierarchy, filesystem type {@code cgroup2}. */
     V2("cgroup2");
 
     private final String fsType;
@@ -11,7 +13,11 @@ public enum CgroupVersion {
         this.fsType = fsType;
     }
 
-    /** The filesystem type as it appears in mountinfo. */
+    /**
+     * The filesystem type as it appears in mountinfo.
+     *
+     * @return {@code cgroup} or {@code cgroup2}
+     */
     public String fsType() {
         return fsType;
     }

@@ -4,6 +4,7 @@ package io.github.jcg.core;
 public final class ControllerNotAvailableException extends CgroupException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message one line naming the controller and where it was looked for */
     public ControllerNotAvailableException(String message) {
         super(message);
     }

@@ -10,7 +10,11 @@ import java.util.Optional;
  * @param hierarchy   the hierarchy that offers it; empty when it is enabled but mounted nowhere
  */
 public record ControllerReport(String name, boolean enabled, Optional<Hierarchy> hierarchy) {
-    /** Mounted on a v1 hierarchy or offered by the v2 root: files for it can be read and written. */
+    /**
+     * Mounted on a v1 hierarchy or offered by the v2 root: files for it can be read and written.
+     *
+     * @return true when {@link #hierarchy()} is present
+     */
     public boolean available() {
         return hierarchy.isPresent();
     }

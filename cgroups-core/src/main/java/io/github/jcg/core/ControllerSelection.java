@@ -15,7 +15,15 @@ public final class ControllerSelection {
     private static final ControllerSelection ALL = new ControllerSelection(Kind.ALL, Set.of());
     private static final ControllerSelection NONE = new ControllerSelection(Kind.NONE, Set.of());
 
-    public enum Kind { ALL, SOME, NONE }
+    /** The three forms a selection takes. */
+    public enum Kind {
+        /** {@code *}: every mounted controller. */
+        ALL,
+        /** The controllers or named hierarchies in {@link #names()}. */
+        SOME,
+        /** No controller: the v2 hierarchy alone. */
+        NONE
+    }
 
     private final Kind kind;
     private final Set<String> names;
@@ -25,16 +33,32 @@ public final class ControllerSelection {
         this.names = Collections.unmodifiableSet(new LinkedHashSet<>(names));
     }
 
-    /** Every mounted controller (not named v1 hierarchies), plus the v2 hierarchy where there is one. */
+    /**
+     * Every mounted controller (not named v1 hierarchies), plus the v2 hierarchy where there is one.
+     *
+     * @return the selection {@code *}
+     */
     public static ControllerSelection all() {
         return ALL;
     }
 
-    /** No controller: the group is made in the v2 hierarchy only, for its core files. */
+    /**
+     * No controller: the group is made in the v2 hierarchy only, for its core files. On a host
+     * without cgroup v2, {@link CgroupHost#group(CgroupPath, ControllerSelection)} refuses it.
+     *
+     * @return the empty selection
+     */
     public static ControllerSelection none() {
         return NONE;
     }
 
+    /**
+     * The given controllers. Whether they are mounted is checked by
+     * {@link CgroupHost#group(CgroupPath, ControllerSelection)}, not here.
+     *
+     * @param controllers the controllers, duplicates counted once
+     * @return a selection of {@link Kind#SOME}; {@link #none()} when no controller is given
+     */
     public static ControllerSelection of(Controller... controllers) {
         Set<String> names = new LinkedHashSet<>();
         for (Controller c : controllers) {
@@ -46,6 +70,12 @@ public final class ControllerSelection {
     /**
      * libcgroup's controller list: {@code *} for all, empty for none, otherwise names separated
      * by commas ({@code cpu,memory}, {@code name=systemd}).
+     *
+     * @param list the list; spaces around it and around each name are ignored
+     * @return the selection
+     * @throws InvalidValueException            when a name is empty ({@code cpu,,memory})
+     * @throws ControllerNotAvailableException when a name is neither a controller jcg knows nor
+     *                                         {@code name=…}
      */
     public static ControllerSelection parse(String list) {
         String trimmed = list.strip();
@@ -79,15 +109,30 @@ public final class ControllerSelection {
         return String.join(", ", out);
     }
 
+    /**
+     * All, some or none.
+     *
+     * @return the selection's form
+     */
     public Kind kind() {
         return kind;
     }
 
-    /** The selected names; empty unless {@link Kind#SOME}. */
+    /**
+     * The selected names; empty unless {@link Kind#SOME}.
+     *
+     * @return kernel names and {@code name=…} entries, unmodifiable, in the order given
+     */
     public Set<String> names() {
         return names;
     }
 
+    /**
+     * Whether the selection takes in a controller.
+     *
+     * @param controller the controller
+     * @return true for {@link Kind#ALL}, or when its kernel name is among {@link #names()}
+     */
     public boolean includes(Controller controller) {
         return kind == Kind.ALL || names.contains(controller.kernelName());
     }

@@ -18,18 +18,40 @@ public record DeleteOptions(boolean recursive, OnPopulated onPopulated, boolean 
         KILL
     }
 
+    /**
+     * The careful default: one group without children, refused while it holds processes
+     * (cgdelete would move them to the parent).
+     *
+     * @return not recursive, {@link OnPopulated#REFUSE}, and a missing group is an error
+     */
     public static DeleteOptions defaults() {
         return new DeleteOptions(false, OnPopulated.REFUSE, false);
     }
 
+    /**
+     * Also deletes child groups, deepest first ({@code cgdelete -r}).
+     *
+     * @return a copy with {@link #recursive()} set
+     */
     public DeleteOptions recursively() {
         return new DeleteOptions(true, onPopulated, ignoreMissing);
     }
 
+    /**
+     * What to do with processes still in the group or its children.
+     *
+     * @param policy refuse, move them to the parent, or kill them
+     * @return a copy with the policy replaced
+     */
     public DeleteOptions onPopulated(OnPopulated policy) {
         return new DeleteOptions(recursive, policy, ignoreMissing);
     }
 
+    /**
+     * Succeeds quietly when the group does not exist.
+     *
+     * @return a copy with {@link #ignoreMissing()} set
+     */
     public DeleteOptions ignoringMissing() {
         return new DeleteOptions(recursive, onPopulated, true);
     }

@@ -39,6 +39,20 @@ public record Hierarchy(
         Optional<CgroupPath> ownGroupOnMount,
         List<String> otherMountPoints) {
 
+    /**
+     * Puts {@code controllers} in the kernel's order and copies both collections, unmodifiable.
+     *
+     * @param id               hierarchy id (0 for v2)
+     * @param version          v1 or v2
+     * @param mountPoint       the directory on this host
+     * @param mountedAt        the mount point as mountinfo gives it
+     * @param mountRoot        the part of the hierarchy mounted there
+     * @param controllers      the controllers, in any order
+     * @param name             the {@code name=} of a named v1 hierarchy
+     * @param ownGroup         this process's group, as {@code /proc/self/cgroup} prints it
+     * @param ownGroupOnMount  the same group relative to the mount point
+     * @param otherMountPoints further mounts of the same hierarchy
+     */
     public Hierarchy {
         controllers = inKernelOrder(controllers);
         otherMountPoints = List.copyOf(otherMountPoints);
@@ -72,6 +86,12 @@ public record Hierarchy(
         return Collections.unmodifiableSet(ordered);
     }
 
+    /**
+     * Whether this hierarchy controls a controller.
+     *
+     * @param controller the controller
+     * @return true when it is in {@link #controllers()}: bound to this v1 hierarchy, or offered by the v2 root
+     */
     public boolean has(Controller controller) {
         return controllers.contains(controller);
     }
@@ -80,6 +100,8 @@ public record Hierarchy(
      * The label libcgroup uses for this hierarchy: the controllers joined by commas in the
      * kernel's order ({@code cpu,cpuacct}; {@code cpuset,cpu,io,memory,…} on v2),
      * {@code name=systemd} for a named one, {@code cgroup2} for an empty v2 mount.
+     *
+     * @return the label; {@code none} for a v1 hierarchy with neither controllers nor a name
      */
     public String label() {
         if (version == CgroupVersion.V1 && name.isPresent() && controllers.isEmpty()) {
@@ -94,6 +116,10 @@ public record Hierarchy(
     /**
      * Translates a path from {@code /proc/<pid>/cgroup} (relative to the hierarchy root as the
      * namespace sees it) to a path under this mount, or empty when the mount does not reach it.
+     *
+     * @param procPath the path as the kernel prints it; a trailing {@code " (deleted)"} is ignored
+     * @return the path relative to {@link #mountPoint()}; empty when it lies outside
+     *         {@link #mountRoot()} or is not a valid path
      */
     public Optional<CgroupPath> translate(String procPath) {
         return translate(mountRoot, procPath);

@@ -15,7 +15,11 @@ public enum HierarchyMode {
         this.libcgroupModeLine = libcgroupModeLine;
     }
 
-    /** The line {@code cgget -m} prints for this mode, byte for byte. */
+    /**
+     * The line {@code cgget -m} prints for this mode, byte for byte.
+     *
+     * @return the line without its newline, e.g. "Unified Mode (Cgroup v2 only)."
+     */
     public String libcgroupModeLine() {
         return libcgroupModeLine;
     }

@@ -31,10 +31,20 @@ import java.util.Set;
 public final class HostDiscovery {
     private final HostPaths paths;
 
+    /** @param paths where {@code /proc} is and what mount points are resolved against */
     public HostDiscovery(HostPaths paths) {
         this.paths = paths;
     }
 
+    /**
+     * Reads the three files and builds the layout. Only mountinfo is required; a missing
+     * {@code /proc/cgroups} or {@code /proc/self/cgroup} reads as empty. The controllers of the
+     * v2 hierarchy are those its mount's {@code cgroup.controllers} offers.
+     *
+     * @return the layout as of now; discovery is not repeated by the layout itself
+     * @throws CgroupException when {@code self/mountinfo} cannot be read, or it lists no mount of
+     *                         type {@code cgroup} or {@code cgroup2}
+     */
     public HostLayout discover() {
         String mountinfo = readRequired(paths.procRoot().resolve("self/mountinfo"));
         List<ControllerStatus> statuses = ProcCgroupsParser.parse(readOptional(paths.procRoot().resolve("cgroups")));

@@ -7,13 +7,35 @@ package io.github.jcg.core;
 public final class KernelRefusedException extends CgroupException {
     private static final long serialVersionUID = 1L;
 
+    /** @serial whether the kernel refused the value written, see {@link #valueRefused()} */
     private final boolean valueRefused;
 
+    /**
+     * A refusal other than of a written value: a file that could not be opened, a directory
+     * that could not be made or removed ({@link #valueRefused()} is false).
+     *
+     * @param message one line saying what was refused and why
+     * @param group   the group's path, or null
+     * @param file    the control file's name, or null for the group's directory
+     * @param value   the value that was to be written, or null
+     * @param errno   the kernel's errno, or null when it is not known
+     * @param cause   the {@link java.io.IOException} the kernel's answer came as, or null
+     */
     public KernelRefusedException(String message, String group, String file, String value, Errno errno, Throwable cause) {
         this(message, group, file, value, errno, cause, false);
     }
 
-    /** @param valueRefused whether the file was opened and its {@code write(2)} failed ({@link #valueRefused()}) */
+    /**
+     * A refusal that says whether it was the value written that the kernel refused.
+     *
+     * @param message      one line saying what was refused and why
+     * @param group        the group's path, or null
+     * @param file         the control file's name, or null for the group's directory
+     * @param value        the value that was to be written, or null
+     * @param errno        the kernel's errno, or null when it is not known
+     * @param cause        the {@link java.io.IOException} the kernel's answer came as, or null
+     * @param valueRefused whether the file was opened and its {@code write(2)} failed ({@link #valueRefused()})
+     */
     public KernelRefusedException(String message, String group, String file, String value, Errno errno, Throwable cause,
                                   boolean valueRefused) {
         super(message, group, file, value, errno, cause);
@@ -26,6 +48,8 @@ public final class KernelRefusedException extends CgroupException {
      * that could not be made or removed. ENOENT means a missing file in the second case, and
      * the kernel's answer to the value in the first ({@code +memory} written to a
      * {@code cgroup.subtree_control} whose parent does not offer memory).
+     *
+     * @return true when the kernel refused the value itself
      */
     public boolean valueRefused() {
         return valueRefused;

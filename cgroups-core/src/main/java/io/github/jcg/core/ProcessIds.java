@@ -13,6 +13,12 @@ import java.nio.file.Path;
  * @param gid          real group id
  */
 public record ProcessIds(long uid, long effectiveUid, long gid) {
+    /**
+     * This process's ids, read now from {@code /proc/self/status}.
+     *
+     * @return the real and effective user id and the real group id
+     * @throws CgroupException when the file cannot be read or lacks its {@code Uid:} and {@code Gid:} lines
+     */
     public static ProcessIds current() {
         return of(Path.of("/proc/self/status"));
     }
@@ -37,7 +43,11 @@ public record ProcessIds(long uid, long effectiveUid, long gid) {
         return new ProcessIds(uids[0], uids[1], gids[0]);
     }
 
-    /** Whether the kernel treats this process as root. */
+    /**
+     * Whether the kernel treats this process as root.
+     *
+     * @return true when the effective user id is 0 (capabilities are not looked at)
+     */
     public boolean isRoot() {
         return effectiveUid == 0;
     }

@@ -35,7 +35,12 @@ public final class ProcessReplacement {
      * Returns only if the exec failed, with its errno; the caller reports it. Flush output
      * streams before calling: buffered bytes are lost with the JVM.
      *
-     * @param unset environment variables to remove first (the launcher's own)
+     * @param command the program and its arguments; a program without {@code /} is looked for
+     *                in PATH
+     * @param unset   environment variables to remove first (the launcher's own)
+     * @return the errno of the failed exec, such as {@link Errno#ENOENT} for a program not found
+     *         or {@link Errno#EACCES} for one that is not executable; on success it does not return
+     * @throws IllegalArgumentException when {@code command} is empty
      */
     public static Errno exec(List<String> command, List<String> unset) {
         if (command.isEmpty()) {

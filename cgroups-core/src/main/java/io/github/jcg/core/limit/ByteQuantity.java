@@ -33,6 +33,11 @@ public final class ByteQuantity {
      * Parses a kernel-style quantity that must fit a {@code long} (up to 2^63 − 1); throws
      * {@link InvalidValueException} naming the setting. For the memory limits, whose range is
      * the kernel's unsigned one, use {@link #parseLimit}.
+     *
+     * @param setting the setting's name, for the message (e.g. {@code memory.max})
+     * @param text    digits with an optional suffix; surrounding whitespace is ignored
+     * @return the number of bytes
+     * @throws InvalidValueException when the text is not a quantity, or is above 2^63 − 1 bytes
      */
     public static long parse(String setting, String text) {
         BigInteger bytes = parseUnsigned(setting, text, "");
@@ -73,6 +78,13 @@ public final class ByteQuantity {
      * {@code -1}, v2 as {@code max} (lower case; the kernel takes nothing else). Any number
      * from 0 to 2^64 − 1 is taken, as the kernel takes it; above 2^63 − 1 it is
      * {@link Limit#unlimited()} (see the class comment).
+     *
+     * @param setting the setting's name, for the message (e.g. {@code memory.limit_in_bytes})
+     * @param text    a quantity such as {@code 512M}, or the version's "no limit"; surrounding
+     *                whitespace is ignored
+     * @param version whose spelling of "no limit" is accepted: {@code -1} for v1, {@code max} for v2
+     * @return the limit in bytes, or {@link Limit#unlimited()}
+     * @throws InvalidValueException when the text is neither, or is above 2^64 − 1 bytes
      */
     public static Limit parseLimit(String setting, String text, CgroupVersion version) {
         String t = text.strip();
@@ -87,6 +99,11 @@ public final class ByteQuantity {
      * A byte count for a memory limit, in the kernel's range 0 to 2^64 − 1: the number itself
      * up to 2^63 − 1, {@link Limit#unlimited()} above (the kernel clamps it to no limit).
      * Throws {@link InvalidValueException} for a negative count or one above 2^64 − 1.
+     *
+     * @param setting the setting's name, for the message
+     * @param bytes   the byte count
+     * @return {@link Limit#of(long)} of the count, or {@link Limit#unlimited()} above 2^63 − 1
+     * @throws InvalidValueException when the count is negative or above 2^64 − 1
      */
     public static Limit memoryLimit(String setting, BigInteger bytes) {
         if (bytes.signum() < 0) {

@@ -17,7 +17,15 @@ public final class CpuList {
         this.ids = ids;
     }
 
-    /** Parses list syntax. An empty (or blank) string is the empty set, as the kernel reads it. */
+    /**
+     * Parses list syntax. An empty (or blank) string is the empty set, as the kernel reads it.
+     *
+     * @param text comma-separated numbers and inclusive ranges, such as {@code 0-3,5}; whitespace
+     *             around the whole is ignored, inside it is not
+     * @return the set; overlapping items are merged
+     * @throws InvalidValueException on an empty item, a range that runs backwards, something
+     *                               other than digits, or a number above {@value #MAX_ID}
+     */
     public static CpuList parse(String text) {
         BitSet ids = new BitSet();
         String trimmed = text.strip();
@@ -39,6 +47,13 @@ public final class CpuList {
         return new CpuList(ids);
     }
 
+    /**
+     * The set of the given numbers.
+     *
+     * @param ids CPU or memory-node numbers, in any order, repeats allowed; none for the empty set
+     * @return the set
+     * @throws InvalidValueException when a number is negative or above {@value #MAX_ID}
+     */
     public static CpuList of(int... ids) {
         BitSet set = new BitSet();
         for (int id : ids) {
@@ -65,24 +80,53 @@ public final class CpuList {
         return new InvalidValueException("cpu list", "'" + text + "'", why);
     }
 
+    /**
+     * Whether the set holds no number. An empty {@code cpuset.cpus} or {@code cpuset.mems} on
+     * v1 means no task can be attached to the group.
+     *
+     * @return true for the empty set
+     */
     public boolean isEmpty() {
         return ids.isEmpty();
     }
 
+    /**
+     * Whether a number is in the set.
+     *
+     * @param id a CPU or memory-node number, not negative
+     * @return true when it is in the set
+     * @throws IndexOutOfBoundsException when {@code id} is negative
+     */
     public boolean contains(int id) {
         return ids.get(id);
     }
 
+    /**
+     * How many numbers the set holds.
+     *
+     * @return the count: 5 for {@code 0-3,5}
+     */
     public int size() {
         return ids.cardinality();
     }
 
+    /**
+     * Whether another set lies within this one, as a child's cpuset must lie within its parent's.
+     *
+     * @param other the possible subset
+     * @return true when every number of {@code other} is in this set; true for an empty {@code other}
+     */
     public boolean containsAll(CpuList other) {
         BitSet rest = (BitSet) other.ids.clone();
         rest.andNot(ids);
         return rest.isEmpty();
     }
 
+    /**
+     * The numbers in the set.
+     *
+     * @return a new array, ascending
+     */
     public int[] toArray() {
         return ids.stream().toArray();
     }

@@ -18,7 +18,13 @@ public final class Limit {
         this.value = value;
     }
 
-    /** A bounded limit. Negative values are refused: "no limit" is {@link #unlimited()}. */
+    /**
+     * A bounded limit. Negative values are refused: "no limit" is {@link #unlimited()}.
+     *
+     * @param value the bound, 0 or more, in the setting's unit (bytes, µs, tasks …)
+     * @return the limit
+     * @throws IllegalArgumentException when {@code value} is negative
+     */
     public static Limit of(long value) {
         if (value < 0) {
             throw new IllegalArgumentException("a limit cannot be negative (got " + value + "); use Limit.unlimited() for no limit");
@@ -26,15 +32,31 @@ public final class Limit {
         return new Limit(true, value);
     }
 
+    /**
+     * No limit: written as {@code max} on v2, and on v1 as {@code -1} (a blkio throttle as 0,
+     * which removes the rule).
+     *
+     * @return the one unlimited instance
+     */
     public static Limit unlimited() {
         return UNLIMITED;
     }
 
+    /**
+     * Whether this is "no limit".
+     *
+     * @return true for {@link #unlimited()}; {@link #value()} then throws
+     */
     public boolean isUnlimited() {
         return !bounded;
     }
 
-    /** The bound; throws when there is none, so "unlimited" never leaks out as a number. */
+    /**
+     * The bound; throws when there is none, so "unlimited" never leaks out as a number.
+     *
+     * @return the bound, 0 or more
+     * @throws IllegalStateException when the limit is {@link #unlimited()}
+     */
     public long value() {
         if (!bounded) {
             throw new IllegalStateException("no limit is set");
@@ -42,11 +64,20 @@ public final class Limit {
         return value;
     }
 
+    /**
+     * The bound, for callers that treat "no limit" as absent.
+     *
+     * @return the bound; empty when unlimited
+     */
     public OptionalLong asOptional() {
         return bounded ? OptionalLong.of(value) : OptionalLong.empty();
     }
 
-    /** The v2 spelling: the number, or {@code max}. */
+    /**
+     * The v2 spelling: the number, or {@code max}.
+     *
+     * @return the decimal bound, or {@code max} when unlimited
+     */
     public String toV2String() {
         return bounded ? Long.toString(value) : "max";
     }

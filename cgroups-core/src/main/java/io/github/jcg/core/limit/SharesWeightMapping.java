@@ -79,10 +79,25 @@ public enum SharesWeightMapping {
         }
     };
 
+    /** The mapping a {@link io.github.jcg.core.CgroupHost} uses unless told otherwise: {@link #RUNC_CURVE}. */
     public static final SharesWeightMapping DEFAULT = RUNC_CURVE;
 
+    /**
+     * Converts v1 shares to v2 weight.
+     *
+     * @param shares a {@code cpu.shares} value; one outside 2 … 262144 is taken as the nearer end
+     *               or converted and then clamped, depending on the formula
+     * @return the {@code cpu.weight}, always within 1 … 10000
+     */
     public abstract long sharesToWeight(long shares);
 
+    /**
+     * Converts v2 weight to v1 shares.
+     *
+     * @param weight a {@code cpu.weight} value; one outside 1 … 10000 is taken as the nearer end
+     *               or converted and then clamped, depending on the formula
+     * @return the {@code cpu.shares}, always within 2 … 262144
+     */
     public abstract long weightToShares(long weight);
 
     static long clampWeight(long w) {

@@ -5,40 +5,120 @@ package io.github.jcg.core.sample;
  * gauges are current values; limits may be "no limit". Units are in the names.
  */
 public enum Metric {
+    /**
+     * CPU time used by the group and its descendants, ns: v2 {@code cpu.stat} {@code usage_usec},
+     * v1 {@code cpuacct.usage}.
+     */
     CPU_USAGE_NANOS(Kind.COUNTER),
+    /**
+     * The user-mode part of {@link #CPU_USAGE_NANOS}, ns (v1 {@code cpuacct.stat} counts it in
+     * USER_HZ ticks).
+     */
     CPU_USER_NANOS(Kind.COUNTER),
+    /**
+     * The kernel-mode part of {@link #CPU_USAGE_NANOS}, ns (v1 {@code cpuacct.stat} counts it in
+     * USER_HZ ticks).
+     */
     CPU_SYSTEM_NANOS(Kind.COUNTER),
+    /** CFS bandwidth periods that have elapsed with runnable tasks ({@code cpu.stat} {@code nr_periods}). */
     CPU_PERIODS(Kind.COUNTER),
+    /** Periods in which the group ran out of quota ({@code cpu.stat} {@code nr_throttled}). */
     CPU_THROTTLED_PERIODS(Kind.COUNTER),
+    /** Time the group spent throttled, ns ({@code throttled_usec} on v2, {@code throttled_time} on v1). */
     CPU_THROTTLED_NANOS(Kind.COUNTER),
+    /** Periods in which the group used burst beyond its quota ({@code cpu.stat} {@code nr_bursts}). */
     CPU_BURSTS(Kind.COUNTER),
+    /** CPU time used as burst beyond the quota, ns ({@code burst_usec} on v2, {@code burst_time} on v1). */
     CPU_BURST_NANOS(Kind.COUNTER),
-    /** CFS quota per period; "no limit" when unthrottled. */
+    /**
+     * CFS quota per period, µs: v2 {@code cpu.max}, v1 {@code cpu.cfs_quota_us}; "no limit" when
+     * unthrottled.
+     */
     CPU_QUOTA_MICROS(Kind.LIMIT),
+    /** CFS period, µs: the second field of v2 {@code cpu.max}, v1 {@code cpu.cfs_period_us}. */
     CPU_PERIOD_MICROS(Kind.GAUGE),
+    /**
+     * Memory charged to the group and its descendants, page cache included: v2
+     * {@code memory.current}, v1 {@code memory.usage_in_bytes}.
+     */
     MEMORY_CURRENT_BYTES(Kind.GAUGE),
+    /**
+     * The highest {@link #MEMORY_CURRENT_BYTES} recorded: v2 {@code memory.peak}, v1
+     * {@code memory.max_usage_in_bytes}.
+     */
     MEMORY_PEAK_BYTES(Kind.GAUGE),
+    /**
+     * The hard memory limit: v2 {@code memory.max}, v1 {@code memory.limit_in_bytes}; "no limit"
+     * for {@code max} or v1's page-rounded ceiling.
+     */
     MEMORY_LIMIT_BYTES(Kind.LIMIT),
     /** Usage minus inactive file cache, floored at 0 (what cAdvisor and the kubelet call working set). */
     MEMORY_WORKING_SET_BYTES(Kind.GAUGE),
+    /** Swap used by the group: v2 {@code memory.swap.current}, v1 {@code memory.stat} {@code total_swap}. */
     SWAP_CURRENT_BYTES(Kind.GAUGE),
+    /**
+     * Tasks (threads) in the group and its descendants, as the pids controller counts them
+     * ({@code pids.current}).
+     */
     PIDS_CURRENT(Kind.GAUGE),
+    /** The most tasks the group may hold ({@code pids.max}); "no limit" for {@code max}. */
     PIDS_LIMIT(Kind.LIMIT),
+    /**
+     * Bytes read from block devices, all devices summed: v2 {@code io.stat} {@code rbytes}, v1
+     * {@code blkio.throttle.io_service_bytes_recursive}.
+     */
     IO_READ_BYTES(Kind.COUNTER),
+    /**
+     * Bytes written to block devices, all devices summed: v2 {@code io.stat} {@code wbytes}, v1
+     * {@code blkio.throttle.io_service_bytes_recursive}.
+     */
     IO_WRITE_BYTES(Kind.COUNTER),
+    /**
+     * Block device read operations, all devices summed: v2 {@code io.stat} {@code rios}, v1
+     * {@code blkio.throttle.io_serviced_recursive}.
+     */
     IO_READ_OPS(Kind.COUNTER),
+    /**
+     * Block device write operations, all devices summed: v2 {@code io.stat} {@code wios}, v1
+     * {@code blkio.throttle.io_serviced_recursive}.
+     */
     IO_WRITE_OPS(Kind.COUNTER),
+    /**
+     * Time in which some task of the group waited for a CPU, µs ({@code cpu.pressure}
+     * {@code some total=}; v2 mount only).
+     */
     PSI_CPU_SOME_MICROS(Kind.COUNTER),
+    /**
+     * Time in which all non-idle tasks of the group waited for a CPU at once, µs
+     * ({@code cpu.pressure} {@code full total=}).
+     */
     PSI_CPU_FULL_MICROS(Kind.COUNTER),
+    /**
+     * Time in which some task of the group stalled on memory, µs ({@code memory.pressure}
+     * {@code some total=}; v2 mount only).
+     */
     PSI_MEMORY_SOME_MICROS(Kind.COUNTER),
+    /**
+     * Time in which all non-idle tasks of the group stalled on memory at once, µs
+     * ({@code memory.pressure} {@code full total=}).
+     */
     PSI_MEMORY_FULL_MICROS(Kind.COUNTER),
+    /**
+     * Time in which some task of the group stalled on IO, µs ({@code io.pressure}
+     * {@code some total=}; v2 mount only).
+     */
     PSI_IO_SOME_MICROS(Kind.COUNTER),
+    /**
+     * Time in which all non-idle tasks of the group stalled on IO at once, µs ({@code io.pressure}
+     * {@code full total=}).
+     */
     PSI_IO_FULL_MICROS(Kind.COUNTER),
     /** Processes (thread groups) in the group itself, counted from {@code cgroup.procs}. */
     PROCESSES(Kind.GAUGE),
     /** Threads in the group itself, counted from {@code tasks} / {@code cgroup.threads}. */
     THREADS(Kind.GAUGE);
 
+    /** How a metric's value behaves over time. */
     public enum Kind {
         /** Grows monotonically; rates are taken between two snapshots. */
         COUNTER,
@@ -54,6 +134,11 @@ public enum Metric {
         this.kind = kind;
     }
 
+    /**
+     * Whether the metric is a counter, a gauge or a limit.
+     *
+     * @return the kind; only {@link Kind#LIMIT} metrics can be "no limit"
+     */
     public Kind kind() {
         return kind;
     }

@@ -24,12 +24,15 @@ public enum MetricFamily {
     MEMORY_USAGE(Metric.MEMORY_CURRENT_BYTES),
     /** Current, peak, working set and swap. */
     MEMORY(Metric.MEMORY_CURRENT_BYTES, Metric.MEMORY_PEAK_BYTES, Metric.MEMORY_WORKING_SET_BYTES, Metric.SWAP_CURRENT_BYTES),
+    /** The hard memory limit in force. */
     MEMORY_LIMIT(Metric.MEMORY_LIMIT_BYTES),
     /** Tasks counted by the pids controller only. */
     PIDS_CURRENT(Metric.PIDS_CURRENT),
+    /** Tasks counted by the pids controller, and its limit. */
     PIDS(Metric.PIDS_CURRENT, Metric.PIDS_LIMIT),
     /** Bytes read and written only. */
     IO_BYTES(Metric.IO_READ_BYTES, Metric.IO_WRITE_BYTES),
+    /** Bytes and operations read and written. */
     IO(Metric.IO_READ_BYTES, Metric.IO_WRITE_BYTES, Metric.IO_READ_OPS, Metric.IO_WRITE_OPS),
     /** Pressure stall totals (v2, and the v2 mount of hybrid hosts). */
     PSI(Metric.PSI_CPU_SOME_MICROS, Metric.PSI_CPU_FULL_MICROS, Metric.PSI_MEMORY_SOME_MICROS,
@@ -45,15 +48,30 @@ public enum MetricFamily {
         this.metrics = Collections.unmodifiableSet(EnumSet.of(first, rest));
     }
 
+    /**
+     * The metrics this family reads.
+     *
+     * @return an unmodifiable set, never empty
+     */
     public Set<Metric> metrics() {
         return metrics;
     }
 
+    /**
+     * Every family: every metric, at the most file reads per group.
+     *
+     * @return a new, modifiable set
+     */
     public static Set<MetricFamily> all() {
         return EnumSet.allOf(MetricFamily.class);
     }
 
-    /** Every metric of the given families. */
+    /**
+     * Every metric of the given families.
+     *
+     * @param groups the families
+     * @return a new set holding each of their metrics once; empty for no family
+     */
     public static Set<Metric> metricsOf(Set<MetricFamily> groups) {
         EnumSet<Metric> out = EnumSet.noneOf(Metric.class);
         groups.forEach(g -> out.addAll(g.metrics));

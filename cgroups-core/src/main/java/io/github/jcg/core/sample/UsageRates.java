@@ -9,15 +9,18 @@ import java.util.OptionalDouble;
  * counter or the counter went backwards (the group was recreated, or a counter was reset):
  * never a negative or absurd number.
  *
+ * @param path                        the group's path, from the later snapshot
+ * @param current                     the later snapshot, for the gauges and limits
+ * @param intervalSeconds             wall time between the two snapshots, in seconds
  * @param cpuPercent                  CPU time / wall time × 100; 100 is one CPU fully busy
  * @param userPercent                 the user-mode part of {@code cpuPercent}
  * @param systemPercent               the kernel-mode part
  * @param throttledPeriodsRatio       throttled periods / elapsed periods, 0..1
  * @param elapsedPeriods              CFS periods that elapsed (periods with runnable tasks)
  * @param throttledPeriods            periods in which the group was throttled
- * @param throttledNanosPerSecond     time spent throttled per second of wall time
- * @param readBytesPerSecond          block IO read
- * @param writeBytesPerSecond         block IO written
+ * @param throttledNanosPerSecond     time spent throttled per second of wall time, ns
+ * @param readBytesPerSecond          block IO read, bytes per second
+ * @param writeBytesPerSecond         block IO written, bytes per second
  * @param readOpsPerSecond            block IO read operations
  * @param writeOpsPerSecond           block IO write operations
  * @param cpuPressurePercent          share of wall time some task stalled on CPU (PSI some)
@@ -43,7 +46,15 @@ public record UsageRates(
         OptionalDouble memoryPressurePercent,
         OptionalDouble ioPressurePercent) {
 
-    /** The rates between two snapshots of the same group, {@code earlier} taken first. */
+    /**
+     * The rates between two snapshots of the same group, {@code earlier} taken first.
+     *
+     * @param earlier the first snapshot
+     * @param later   a later snapshot of the same group (the paths are not compared); when it is
+     *                not later, every rate over time is empty
+     * @return the rates, each present only where both snapshots hold its counter and it did not go
+     *         backwards; {@link #throttledPeriodsRatio()} is also empty when no period elapsed
+     */
     public static UsageRates between(UsageSnapshot earlier, UsageSnapshot later) {
         long wallNanos = later.monotonicNanos() - earlier.monotonicNanos();
         double seconds = wallNanos / 1e9;

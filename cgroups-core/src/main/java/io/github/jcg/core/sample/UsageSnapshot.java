@@ -40,26 +40,51 @@ public final class UsageSnapshot {
         return Long.bitCount(presentMask & (bit(metric) - 1));
     }
 
+    /**
+     * The group the snapshot is of.
+     *
+     * @return the group's path relative to the hierarchy roots, {@code /} for the root group
+     */
     public CgroupPath path() {
         return path;
     }
 
-    /** {@link System#nanoTime()} when the snapshot was taken; only differences mean anything. */
+    /**
+     * {@link System#nanoTime()} when the snapshot was taken; only differences mean anything.
+     *
+     * @return the time, ns, on this JVM's monotonic clock
+     */
     public long monotonicNanos() {
         return monotonicNanos;
     }
 
-    /** Whether the metric was read (for a limit: bounded or not). */
+    /**
+     * Whether the metric was read (for a limit: bounded or not).
+     *
+     * @param metric the metric
+     * @return false when it was not asked for, or the host or group does not provide it
+     */
     public boolean has(Metric metric) {
         return (presentMask & bit(metric)) != 0;
     }
 
-    /** The value, or empty when absent or when it is a limit that is not set. */
+    /**
+     * The value, or empty when absent or when it is a limit that is not set.
+     *
+     * @param metric the metric
+     * @return the value in the metric's unit; use {@link #limit} to tell "no limit" from absent
+     */
     public OptionalLong get(Metric metric) {
         return has(metric) && !isUnlimited(metric) ? OptionalLong.of(values[slot(metric)]) : OptionalLong.empty();
     }
 
-    /** The value without boxing; the caller must have checked {@link #has} (and not unlimited). */
+    /**
+     * The value without boxing; the caller must have checked {@link #has} (and not unlimited).
+     *
+     * @param metric the metric
+     * @return the value in the metric's unit
+     * @throws IllegalStateException when the metric is absent, or is a limit set to "no limit"
+     */
     public long getAsLong(Metric metric) {
         if (!has(metric) || isUnlimited(metric)) {
             throw new IllegalStateException(metric + " is not available for " + path);
@@ -67,7 +92,13 @@ public final class UsageSnapshot {
         return values[slot(metric)];
     }
 
-    /** A limit metric: empty when absent, {@link Limit#unlimited()} when present but unset. */
+    /**
+     * A limit metric: empty when absent, {@link Limit#unlimited()} when present but unset.
+     *
+     * @param metric the metric, normally one of {@link Metric.Kind#LIMIT}; another present one
+     *               comes back as a bounded limit
+     * @return the limit; empty when the metric is absent
+     */
     public Optional<Limit> limit(Metric metric) {
         if (!has(metric)) {
             return Optional.empty();
@@ -75,18 +106,39 @@ public final class UsageSnapshot {
         return Optional.of(isUnlimited(metric) ? Limit.unlimited() : Limit.of(values[slot(metric)]));
     }
 
+    /**
+     * Whether a limit metric was read as "no limit" ({@code max}, or v1's memory ceiling).
+     *
+     * @param metric the metric
+     * @return true only for a present limit that is unset; false when the metric is absent
+     */
     public boolean isUnlimited(Metric metric) {
         return (unlimitedMask & bit(metric)) != 0;
     }
 
+    /**
+     * Shorthand for {@code get(Metric.CPU_USAGE_NANOS)}.
+     *
+     * @return CPU time used by the group and its descendants, ns; empty when not read
+     */
     public OptionalLong cpuUsageNanos() {
         return get(Metric.CPU_USAGE_NANOS);
     }
 
+    /**
+     * Shorthand for {@code get(Metric.MEMORY_CURRENT_BYTES)}.
+     *
+     * @return memory charged to the group, bytes; empty when not read
+     */
     public OptionalLong memoryCurrentBytes() {
         return get(Metric.MEMORY_CURRENT_BYTES);
     }
 
+    /**
+     * Shorthand for {@code get(Metric.CPU_THROTTLED_PERIODS)}.
+     *
+     * @return how many CFS periods the group was throttled in so far; empty when not read
+     */
     public OptionalLong throttledPeriods() {
         return get(Metric.CPU_THROTTLED_PERIODS);
     }
@@ -95,7 +147,13 @@ public final class UsageSnapshot {
         return 1L << metric.ordinal();
     }
 
-    /** Builds a snapshot by hand: for tests of code that consumes snapshots, and for replaying recorded data. */
+    /**
+     * Builds a snapshot by hand: for tests of code that consumes snapshots, and for replaying recorded data.
+     *
+     * @param path           the group's path
+     * @param monotonicNanos the time of the snapshot, as {@link System#nanoTime()} gives it
+     * @return a builder with no metric present
+     */
     public static Builder builder(CgroupPath path, long monotonicNanos) {
         return new Builder(path, monotonicNanos);
     }
@@ -113,6 +171,14 @@ public final class UsageSnapshot {
             this.monotonicNanos = monotonicNanos;
         }
 
+        /**
+         * Makes a metric present with a value; for a limit, a bounded one. A later call for the
+         * same metric replaces it.
+         *
+         * @param metric the metric
+         * @param value  the value in the metric's unit; it is not checked
+         * @return this builder
+         */
         public Builder put(Metric metric, long value) {
             values[metric.ordinal()] = value;
             present |= bit(metric);
@@ -120,7 +186,13 @@ public final class UsageSnapshot {
             return this;
         }
 
-        /** A limit metric that is present but set to "no limit". */
+        /**
+         * A limit metric that is present but set to "no limit".
+         *
+         * @param metric a metric of {@link Metric.Kind#LIMIT}
+         * @return this builder
+         * @throws IllegalArgumentException when the metric is not a limit
+         */
         public Builder unlimited(Metric metric) {
             if (metric.kind() != Metric.Kind.LIMIT) {
                 throw new IllegalArgumentException(metric + " is not a limit");
@@ -130,6 +202,11 @@ public final class UsageSnapshot {
             return this;
         }
 
+        /**
+         * The snapshot; the builder may go on to build others.
+         *
+         * @return a snapshot holding the metrics put so far
+         */
         public UsageSnapshot build() {
             return new UsageSnapshot(path, monotonicNanos, values, present, unlimited);
         }
