@@ -93,12 +93,11 @@ public final class CpuList {
     /**
      * Whether a number is in the set.
      *
-     * @param id a CPU or memory-node number, not negative
-     * @return true when it is in the set
-     * @throws IndexOutOfBoundsException when {@code id} is negative
+     * @param id a CPU or memory-node number
+     * @return true when it is in the set; false for a negative number, which no CPU has
      */
     public boolean contains(int id) {
-        return ids.get(id);
+        return id >= 0 && ids.get(id);
     }
 
     /**

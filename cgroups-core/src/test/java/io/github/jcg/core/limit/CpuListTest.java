@@ -17,6 +17,7 @@ class CpuListTest {
         assertThat(cpus.toArray()).containsExactly(0, 1, 2, 3, 5, 7, 8);
         assertThat(cpus.size()).isEqualTo(7);
         assertThat(cpus.contains(4)).isFalse();
+        assertThat(cpus.contains(-1)).as("no CPU has a negative number").isFalse();
     }
 
     @Test
