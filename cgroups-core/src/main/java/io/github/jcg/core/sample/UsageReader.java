@@ -54,7 +54,12 @@ public final class UsageReader {
     /** The group being read. */
     private GroupHandles group;
 
-    /** A reader of the metrics in the given families. */
+    /**
+     * A reader of the metrics in the given families: it opens only the files those come from.
+     *
+     * @param layout   the host's hierarchies, from {@link io.github.jcg.core.CgroupHost#layout()}
+     * @param families the families of metrics wanted; empty reads nothing but process counts
+     */
     public UsageReader(HostLayout layout, Set<MetricFamily> families) {
         Set<Metric> metrics = MetricFamily.metricsOf(families);
         this.wanted = metrics.isEmpty() ? EnumSet.noneOf(Metric.class) : EnumSet.copyOf(metrics);
@@ -94,11 +99,20 @@ public final class UsageReader {
         layout.hierarchies().forEach(this::addProcsSource);
     }
 
+    /**
+     * A reader of every metric.
+     *
+     * @param layout the host's hierarchies, from {@link io.github.jcg.core.CgroupHost#layout()}
+     */
     public UsageReader(HostLayout layout) {
         this(layout, MetricFamily.all());
     }
 
-    /** The metrics this reader reads. */
+    /**
+     * The metrics this reader reads.
+     *
+     * @return the wanted metrics, whether or not this host has a file for each
+     */
     public Set<Metric> metrics() {
         return wanted;
     }
@@ -106,6 +120,8 @@ public final class UsageReader {
     /**
      * The mount points of the hierarchies this reader takes a metric from: the ones worth
      * listing for groups. Counting processes or threads may use any hierarchy.
+     *
+     * @return mount points without a trailing slash, in the order their files are read
      */
     public List<String> mountPointsRead() {
         List<String> out = new ArrayList<>();
@@ -121,12 +137,24 @@ public final class UsageReader {
         return out;
     }
 
-    /** The group's snapshot, or {@code null} when the group exists in none of the hierarchies read. */
+    /**
+     * Reads one group's usage now.
+     *
+     * @param path the group
+     * @return its snapshot, or {@code null} when the group exists in none of the hierarchies read
+     */
     public UsageSnapshot read(CgroupPath path) {
         return read(path, handlesOf(path));
     }
 
-    /** As {@link #read(CgroupPath)}, with the group's file handles kept by the caller between reads. */
+    /**
+     * As {@link #read(CgroupPath)}, with the group's file handles kept by the caller between
+     * reads, so a read builds no path text.
+     *
+     * @param path  the group
+     * @param files its handles, from {@link #handlesOf(CgroupPath)} of this reader
+     * @return its snapshot, or {@code null} when the group exists in none of the hierarchies read
+     */
     public UsageSnapshot read(CgroupPath path, GroupHandles files) {
         present = 0;
         unlimited = 0;
@@ -206,6 +234,9 @@ public final class UsageReader {
     /**
      * The files one read of {@code path} opens (whether they exist or not), in order: what a
      * benchmark compares the reader against, reading the same files raw.
+     *
+     * @param path the group
+     * @return the paths of the files opened, in order
      */
     public List<String> filesOpenedFor(CgroupPath path) {
         openedLog = new ArrayList<>();
@@ -265,7 +296,12 @@ public final class UsageReader {
         }
     }
 
-    /** The file handles of the group at {@code path}, for repeated {@link #read(CgroupPath, GroupHandles)}. */
+    /**
+     * The file handles of a group, for repeated {@link #read(CgroupPath, GroupHandles)}.
+     *
+     * @param path the group
+     * @return handles that open nothing until the first read
+     */
     public GroupHandles handlesOf(CgroupPath path) {
         return new GroupHandles(path.isRoot() ? "" : "/" + path.relative());
     }
