@@ -75,11 +75,6 @@ public final class Cgroup {
         return placements.stream().allMatch(Placement::exists);
     }
 
-    /** True when the group exists in at least one selected hierarchy (a half-made or half-removed group). */
-    public boolean existsAnywhere() {
-        return placements.stream().anyMatch(Placement::exists);
-    }
-
     public Cgroup child(String name) {
         return host.group(path.child(name), selection);
     }

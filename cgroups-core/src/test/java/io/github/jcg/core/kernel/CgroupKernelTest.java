@@ -22,7 +22,6 @@ import io.github.jcg.core.limit.Limit;
 import io.github.jcg.core.Ownership;
 import io.github.jcg.core.limit.Resources;
 import io.github.jcg.core.limit.SharesWeightMapping;
-import io.github.jcg.core.internal.fs.FlatKeyed;
 import io.github.jcg.core.internal.fs.NestedKeyed;
 import io.github.jcg.core.sample.Metric;
 import io.github.jcg.core.sample.MetricFamily;
@@ -540,7 +539,7 @@ class CgroupKernelTest {
         UsageSnapshot usage = g.usage();
         assertThat(usage.getAsLong(Metric.PIDS_CURRENT)).isBetween(0L, 2L);
         assertThat(usage.limit(Metric.PIDS_LIMIT)).contains(Limit.of(2));
-        assertThat(FlatKeyed.parse(g.read("pids.events")).getLong("max").getAsLong()).isGreaterThanOrEqualTo(1);
+        assertThat(RealKernel.keyed(g.read("pids.events"), "max").getAsLong()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -631,7 +630,7 @@ class CgroupKernelTest {
         assertThat(hog.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(hog.process.exitValue()).isEqualTo(137);
         String events = v2(MEMORY) ? "memory.events" : "memory.oom_control";
-        assertThat(FlatKeyed.parse(g.read(events)).getLong("oom_kill").orElse(0)).isGreaterThanOrEqualTo(1);
+        assertThat(RealKernel.keyed(g.read(events), "oom_kill").orElse(0)).isGreaterThanOrEqualTo(1);
         long peak = g.usage().getAsLong(Metric.MEMORY_PEAK_BYTES);
         assertThat(peak).isBetween(16 * MiB, 32 * MiB);
     }

@@ -219,6 +219,6 @@ class CoreFilesKernelTest {
         top.delete(DeleteOptions.defaults().recursively());
 
         assertThat(top.exists()).isFalse();
-        assertThat(top.existsAnywhere()).isFalse();
+        assertThat(RealKernel.existsInAnyHierarchy(top)).isFalse();
     }
 }
