@@ -1,14 +1,42 @@
 package io.github.jcg.cli.commands;
 
 import io.github.jcg.core.Cgroup;
+import io.github.jcg.core.CgroupException;
 import io.github.jcg.core.ControllerNotAvailableException;
+import io.github.jcg.core.UndoLog;
 import io.github.jcg.core.limit.Resources;
 
 import java.util.Optional;
 
-/** Builds the {@link Resources} that put back what applying another one changed. */
+/**
+ * How a command puts back what it changed when a later step fails, on the core's
+ * {@link UndoLog}: a raw write remembers the file's previous text, typed limits the fields
+ * they set ({@link #fieldsOf}).
+ */
 final class Restore {
+    /** What a command's undo note calls the changes it took back. */
+    static final String CHANGES = "changes of this command";
+
     private Restore() {
+    }
+
+    /**
+     * Writes a control file and notes in {@code undo} how to put its previous text back; a file
+     * whose text cannot be read first is written all the same, with nothing to put back.
+     */
+    static void write(UndoLog undo, Cgroup group, String file, String value) {
+        Optional<String> before = previous(group, file);
+        group.write(file, value);
+        before.ifPresent(old -> undo.add(() -> group.write(file, old)));
+    }
+
+    private static Optional<String> previous(Cgroup group, String file) {
+        try {
+            String text = group.read(file);
+            return Optional.of(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
+        } catch (CgroupException e) {
+            return Optional.empty();
+        }
     }
 
     /**
