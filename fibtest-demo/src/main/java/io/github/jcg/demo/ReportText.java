@@ -1,5 +1,7 @@
 package io.github.jcg.demo;
 
+import io.github.jcg.text.TextTable;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
