@@ -3,6 +3,7 @@ package io.github.jcg.core;
 import io.github.jcg.core.internal.GroupFiles;
 import io.github.jcg.core.internal.PlannedWrite;
 import io.github.jcg.core.internal.ResourceDriver;
+import io.github.jcg.core.internal.fs.GroupTree;
 import io.github.jcg.core.limit.ControlFileRules;
 import io.github.jcg.core.limit.Resources;
 import io.github.jcg.core.internal.fs.ProcessCgroupEntry;
@@ -19,8 +20,10 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -534,23 +537,81 @@ public final class Cgroup {
         return names.stream().map(n -> host.group(path.kernelChild(n), selection)).toList();
     }
 
-    /** This group and all below it, parents before children. */
+    /**
+     * This group and all below it in any selected hierarchy, parents before children, each
+     * group's children sorted by name (as {@link #children()}).
+     */
     public List<Cgroup> subtree() {
-        List<Cgroup> out = new ArrayList<>();
-        out.add(this);
-        for (Cgroup child : children()) {
-            out.addAll(child.subtree());
+        MergedGroup top = new MergedGroup(path);
+        for (Placement p : placements) {
+            if (p.exists()) {
+                GroupTree.walk(p.dir(), top, GroupTree.Listing.NAME_ORDER, Integer.MAX_VALUE, new GroupTree.Visitor<MergedGroup>() {
+                    @Override
+                    public MergedGroup child(MergedGroup parent, String name) {
+                        return parent.children.computeIfAbsent(name, n -> new MergedGroup(parent.path.kernelChild(n)));
+                    }
+
+                    @Override
+                    public void unlistable(MergedGroup node, IOException e) {
+                        throw KernelErrors.directoryRefused(p.at(node.path), "list", e);
+                    }
+                });
+            }
         }
+        List<Cgroup> out = new ArrayList<>();
+        top.addTo(out, host, selection);
         return out;
     }
 
+    /**
+     * This group and every group below it in one hierarchy, parents before children, each
+     * group's children in the order the kernel lists its directory (the order lscgroup prints);
+     * empty when the group is not in that hierarchy.
+     */
+    public List<CgroupPath> subtreeIn(Hierarchy hierarchy) {
+        Placement top = new Placement(hierarchy, path);
+        if (!top.exists()) {
+            return List.of();
+        }
+        return subtreeOf(top, GroupTree.Listing.KERNEL_ORDER).stream().map(Placement::path).toList();
+    }
+
     private List<Placement> subtreeOf(Placement top) {
+        return subtreeOf(top, GroupTree.Listing.NAME_ORDER);
+    }
+
+    private static List<Placement> subtreeOf(Placement top, GroupTree.Listing order) {
         List<Placement> out = new ArrayList<>();
         out.add(top);
-        for (String name : top.childNames()) {
-            out.addAll(subtreeOf(top.at(top.path().kernelChild(name))));
-        }
+        GroupTree.walk(top.dir(), top, order, Integer.MAX_VALUE, new GroupTree.Visitor<Placement>() {
+            @Override
+            public Placement child(Placement parent, String name) {
+                Placement p = parent.at(parent.path().kernelChild(name));
+                out.add(p);
+                return p;
+            }
+
+            @Override
+            public void unlistable(Placement p, IOException e) {
+                throw KernelErrors.directoryRefused(p, "list", e);
+            }
+        });
         return out;
+    }
+
+    /** A group of {@link #subtree()}: found in one or more of the selected hierarchies. */
+    private static final class MergedGroup {
+        final CgroupPath path;
+        final Map<String, MergedGroup> children = new TreeMap<>();
+
+        MergedGroup(CgroupPath path) {
+            this.path = path;
+        }
+
+        void addTo(List<Cgroup> out, CgroupHost host, ControllerSelection selection) {
+            out.add(host.group(path, selection));
+            children.values().forEach(c -> c.addTo(out, host, selection));
+        }
     }
 
     // ---------------------------------------------------------------- raw files
