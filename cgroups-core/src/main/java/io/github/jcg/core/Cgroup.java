@@ -652,32 +652,67 @@ public final class Cgroup {
         return names;
     }
 
+    /**
+     * Where a control file of this group is read and written: the hierarchy that has it (see the
+     * class comment), or, for a file no hierarchy has, its controller's hierarchy, named by the
+     * file's prefix, where reading or writing it says what is missing. A file of no controller
+     * ({@code cgroup.*}, {@code tasks}) that no hierarchy has is not guessed at: the group is
+     * missing ({@link GroupNotFoundException}) or the file is ({@link CgroupException}, ENOENT),
+     * and the message names where it was looked for.
+     */
     private Placement locate(String file) {
-        List<Placement> candidates = new ArrayList<>();
-        Optional<Controller> owner = Controller.owningFile(file);
-        Optional<Hierarchy> ownerHierarchy = owner.flatMap(c -> host.layout().hierarchyOf(c));
-        if (owner.isPresent()) {
-            ownerHierarchy.ifPresent(h -> candidates.add(new Placement(h, path)));
-        } else {
-            candidates.addAll(placements);
-            host.layout().hierarchies().forEach(h -> candidates.add(new Placement(h, path)));
-        }
-        // the v2 mount of a hybrid host has files of controllers it does not run (cpu.pressure, io.pressure)
-        Optional<Placement> unified = unifiedPlacement();
-        unified.ifPresent(candidates::add);
+        return where(file).orElseThrow(() -> {
+            Set<Path> seen = new java.util.HashSet<>();
+            List<Placement> looked = candidates(file).stream().filter(p -> seen.add(p.dir())).toList();
+            List<Placement> present = looked.stream().filter(Placement::exists).toList();
+            if (present.isEmpty()) {
+                return new GroupNotFoundException(path.toString(), describe(looked));
+            }
+            return new CgroupException("cgroup " + path + " has no control file " + Printable.quoted(file)
+                    + " in any hierarchy it is in; looked in " + present.stream().map(p -> p.dir().toString())
+                    .collect(Collectors.joining(", ")), path.toString(), file, null, Errno.ENOENT, null);
+        });
+    }
+
+    /**
+     * As {@link #locate}, but empty for a file of no controller that no hierarchy has; the
+     * controller of a file named for one must still be mounted.
+     */
+    private Optional<Placement> where(String file) {
+        List<Placement> candidates = candidates(file);
         for (Placement c : candidates) {
             if (c.exists() && c.hasFile(file)) {
-                return c;
+                return Optional.of(c);
             }
         }
-        if (owner.isPresent() && ownerHierarchy.isEmpty()) {
+        Optional<Controller> owner = Controller.owningFile(file);
+        if (owner.isPresent() && host.layout().hierarchyOf(owner.get()).isEmpty()) {
             throw new ControllerNotAvailableException("no hierarchy on this host has " + file + ": the " + owner.get()
                     + " controller is not mounted (available: " + host.layout().describeAvailable() + ")");
         }
         if (candidates.isEmpty()) {
             throw new ControllerNotAvailableException("no cgroup hierarchy on this host has " + file);
         }
-        return candidates.get(0);
+        // a controller's file belongs to that controller's hierarchy, the first candidate
+        return owner.isPresent() ? Optional.of(candidates.get(0)) : Optional.empty();
+    }
+
+    /**
+     * Where to look for a file, in order: its controller's hierarchy, or for a file of no
+     * controller this handle's hierarchies and then every other; then the v2 mount, whose files
+     * on a hybrid host include those of controllers it does not run ({@code cpu.pressure}).
+     */
+    private List<Placement> candidates(String file) {
+        List<Placement> candidates = new ArrayList<>();
+        Optional<Controller> owner = Controller.owningFile(file);
+        if (owner.isPresent()) {
+            host.layout().hierarchyOf(owner.get()).ifPresent(h -> candidates.add(new Placement(h, path)));
+        } else {
+            candidates.addAll(placements);
+            host.layout().hierarchies().forEach(h -> candidates.add(new Placement(h, path)));
+        }
+        unifiedPlacement().ifPresent(candidates::add);
+        return candidates;
     }
 
     private Optional<Placement> unifiedPlacement() {
@@ -785,14 +820,12 @@ public final class Cgroup {
         return new GroupFiles() {
             @Override
             public Optional<String> read(String file) {
-                Placement at = locate(file);
-                return at.exists() ? at.readIfPresent(file) : Optional.empty();
+                return where(file).filter(Placement::exists).flatMap(at -> at.readIfPresent(file));
             }
 
             @Override
             public boolean has(String file) {
-                Placement at = locate(file);
-                return at.exists() && at.hasFile(file);
+                return where(file).filter(at -> at.exists() && at.hasFile(file)).isPresent();
             }
 
             @Override

@@ -20,6 +20,7 @@ import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.CgroupPath;
 import io.github.jcg.core.CgroupVersion;
 import io.github.jcg.core.limit.ControlFileRules;
+import io.github.jcg.core.ControllerNotAvailableException;
 import io.github.jcg.core.ControllerSelection;
 import io.github.jcg.core.Errno;
 import io.github.jcg.core.Hierarchy;
@@ -236,7 +237,15 @@ public final class SetCommand implements GetoptCommand {
 
     /** cgset's checks before a write: the group exists, and has the file (both ECGROUPVALUENOTEXIST). */
     private static void requireFile(Cgroup group, String shownPath, String file) {
-        Hierarchy h = group.hierarchyOf(file);
+        Hierarchy h;
+        try {
+            h = group.hierarchyOf(file);
+        } catch (ControllerNotAvailableException e) {
+            throw e;
+        } catch (CgroupException e) {
+            // a file of no controller (cgroup.*) that none of the group's hierarchies has, or the group in none
+            throw new ToolException(ExitCodes.VALUE_NOT_FOUND, "cannot set " + file + ": " + e.getMessage(), e);
+        }
         if (!Groups.existsIn(group, h)) {
             throw new ToolException(ExitCodes.VALUE_NOT_FOUND, "cannot set " + file + ": cgroup " + shownPath + " does not exist"
                     + " in the " + h.label() + " hierarchy (" + h.mountedAt() + "); create it first (cgcreate -g "
