@@ -4,6 +4,8 @@ import io.github.jcg.core.Cgroup;
 import io.github.jcg.core.CgroupException;
 import io.github.jcg.core.ControllerNotAvailableException;
 import io.github.jcg.core.UndoLog;
+import io.github.jcg.core.limit.IoDeviceLimit;
+import io.github.jcg.core.limit.Limit;
 import io.github.jcg.core.limit.Resources;
 
 import java.util.Optional;
@@ -51,12 +53,20 @@ final class Restore {
         }
     }
 
-    /** The fields {@code applied} set, with the values they had in {@code before}. */
+    /**
+     * The fields {@code applied} set, with the values they had in {@code before}: every field of
+     * {@link Resources}. A field {@code before} lacks (its file could not be read) is left out, except
+     * an IO limit: a device or a direction the kernel lists no limit for had none, so it goes back
+     * to no limit. The CPU quota and period go back together, as one setting.
+     */
     static Resources fieldsOf(Resources applied, Resources before) {
         Resources.Builder b = Resources.builder();
         if (applied.cpuQuota().isPresent() || applied.cpuPeriodMicros().isPresent()) {
             before.cpuQuota().ifPresent(b::cpuQuota);
             before.cpuPeriodMicros().ifPresent(b::cpuPeriodMicros);
+        }
+        if (applied.cpuBurstMicros().isPresent()) {
+            before.cpuBurstMicros().ifPresent(b::cpuBurstMicros);
         }
         if (applied.cpuWeight().isPresent()) {
             before.cpuWeight().ifPresent(b::cpuWeight);
@@ -76,12 +86,31 @@ final class Restore {
         if (applied.memoryLow().isPresent()) {
             before.memoryLow().ifPresent(b::memoryLow);
         }
+        if (applied.memoryMin().isPresent()) {
+            before.memoryMin().ifPresent(b::memoryMin);
+        }
         if (applied.swapMax().isPresent()) {
             before.swapMax().ifPresent(b::swapMax);
         }
         if (applied.pidsMax().isPresent()) {
             before.pidsMax().ifPresent(b::pidsMax);
         }
+        for (IoDeviceLimit set : applied.io()) {
+            Optional<IoDeviceLimit> old = before.io().stream().filter(d -> d.device().equals(set.device())).findFirst();
+            b.io(new IoDeviceLimit(set.device(),
+                    ioBefore(set.readBps(), old.flatMap(IoDeviceLimit::readBps)),
+                    ioBefore(set.writeBps(), old.flatMap(IoDeviceLimit::writeBps)),
+                    ioBefore(set.readIops(), old.flatMap(IoDeviceLimit::readIops)),
+                    ioBefore(set.writeIops(), old.flatMap(IoDeviceLimit::writeIops))));
+        }
+        if (applied.frozen().isPresent()) {
+            before.frozen().ifPresent(b::frozen);
+        }
         return b.build();
+    }
+
+    /** An IO direction's limit to put back: the one it had, or none; empty when it was not set. */
+    private static Optional<Limit> ioBefore(Optional<Limit> set, Optional<Limit> old) {
+        return set.isPresent() ? Optional.of(old.orElse(Limit.unlimited())) : Optional.empty();
     }
 }
