@@ -18,6 +18,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -662,7 +663,7 @@ public final class Cgroup {
      */
     private Placement locate(String file) {
         return where(file).orElseThrow(() -> {
-            Set<Path> seen = new java.util.HashSet<>();
+            Set<Path> seen = new HashSet<>();
             List<Placement> looked = candidates(file).stream().filter(p -> seen.add(p.dir())).toList();
             List<Placement> present = looked.stream().filter(Placement::exists).toList();
             if (present.isEmpty()) {
