@@ -365,6 +365,40 @@ class CgroupKernelTest {
         assertThat(top.exists()).isFalse();
     }
 
+    /**
+     * subtreeIn walks one hierarchy, each directory's groups in the order the kernel lists them
+     * (lscgroup's order); subtree() walks every selected hierarchy as one tree, sorted by name.
+     */
+    @Test
+    void subtreeInWalksOneHierarchyInTheKernelsOrderAndSubtreeTheSelectedOnesByName() throws IOException {
+        Cgroup top = group("walk", "cpu,pids").create();
+        for (String child : List.of("walk/zeta", "walk/alpha/deep", "walk/mid", "walk/beta")) {
+            group(child, "cpu").create();
+        }
+        group("walk/pids-only", "pids").create();
+        Hierarchy cpu = kernel.host.layout().hierarchyOf(CPU).orElseThrow();
+
+        assertThat(top.subtreeIn(cpu)).extracting(CgroupPath::toString).containsExactlyElementsOf(listed(top.directory(cpu)));
+        assertThat(top.subtreeIn(cpu).get(0)).isEqualTo(top.path());
+        assertThat(group("walk/none", "cpu").subtreeIn(cpu)).isEmpty();
+        List<String> merged = Stream.of("", "/alpha", "/alpha/deep", "/beta", "/mid", "/pids-only", "/zeta")
+                .map(p -> "/" + kernel.path("walk") + p).toList();
+        assertThat(top.subtree()).extracting(c -> c.path().toString()).containsExactlyElementsOf(merged);
+    }
+
+    /** A directory and the group directories below it, depth first, each as the kernel lists it. */
+    private List<String> listed(Path dir) throws IOException {
+        Path mount = kernel.host.layout().hierarchyOf(CPU).orElseThrow().mountPoint();
+        List<String> out = new java.util.ArrayList<>();
+        out.add("/" + mount.relativize(dir));
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : entries.filter(e -> Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                out.addAll(listed(entry));
+            }
+        }
+        return out;
+    }
+
     @Test
     void deleteCanMoveProcessesToTheParent() throws Exception {
         Cgroup parent = group("mover", "cpu").create();
