@@ -15,6 +15,9 @@ module io.github.jcg.demo {
     // the CLI runs `jcg demo` and `jcg fibtest` as its subcommands
     exports io.github.jcg.demo;
     exports io.github.jcg.fibtest;
+    // jcg's one text table, for the demo's report and the CLI's tables alike: the core prints
+    // nothing, and this is the lowest module both printing modules see (the CLI requires this one)
+    exports io.github.jcg.text;
 
     // picocli reads and sets the commands' annotated fields by reflection
     opens io.github.jcg.demo to info.picocli;

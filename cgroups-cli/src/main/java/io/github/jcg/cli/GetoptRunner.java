@@ -75,7 +75,7 @@ public final class GetoptRunner {
      */
     static int usageError(String name, UsageException e, PrintWriter err) {
         String explanation = name + ": " + e.getMessage();
-        if (!Tools.isLibcgroupName(name) || e.inOwnWords()) {
+        if (!Commands.isLibcgroupName(name) || e.inOwnWords()) {
             err.println(explanation);
             err.println(wrongInputLine(name));
         } else {

@@ -49,7 +49,7 @@ public final class Invocation {
 
     /** Whether jcg runs as one of libcgroup's tools ({@code cgdelete}), not as {@code jcg delete}. */
     public boolean isLibcgroupTool() {
-        return Tools.isLibcgroupName(name);
+        return Commands.isLibcgroupName(name);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.jcg.core;
 import io.github.jcg.core.internal.GroupFiles;
 import io.github.jcg.core.internal.PlannedWrite;
 import io.github.jcg.core.internal.ResourceDriver;
+import io.github.jcg.core.internal.fs.GroupTree;
 import io.github.jcg.core.limit.ControlFileRules;
 import io.github.jcg.core.limit.Resources;
 import io.github.jcg.core.internal.fs.ProcessCgroupEntry;
@@ -17,10 +18,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -73,11 +77,6 @@ public final class Cgroup {
     /** True when the group exists in every selected hierarchy. */
     public boolean exists() {
         return placements.stream().allMatch(Placement::exists);
-    }
-
-    /** True when the group exists in at least one selected hierarchy (a half-made or half-removed group). */
-    public boolean existsAnywhere() {
-        return placements.stream().anyMatch(Placement::exists);
     }
 
     public Cgroup child(String name) {
@@ -539,23 +538,81 @@ public final class Cgroup {
         return names.stream().map(n -> host.group(path.kernelChild(n), selection)).toList();
     }
 
-    /** This group and all below it, parents before children. */
+    /**
+     * This group and all below it in any selected hierarchy, parents before children, each
+     * group's children sorted by name (as {@link #children()}).
+     */
     public List<Cgroup> subtree() {
-        List<Cgroup> out = new ArrayList<>();
-        out.add(this);
-        for (Cgroup child : children()) {
-            out.addAll(child.subtree());
+        MergedGroup top = new MergedGroup(path);
+        for (Placement p : placements) {
+            if (p.exists()) {
+                GroupTree.walk(p.dir(), top, GroupTree.Listing.NAME_ORDER, Integer.MAX_VALUE, new GroupTree.Visitor<MergedGroup>() {
+                    @Override
+                    public MergedGroup child(MergedGroup parent, String name) {
+                        return parent.children.computeIfAbsent(name, n -> new MergedGroup(parent.path.kernelChild(n)));
+                    }
+
+                    @Override
+                    public void unlistable(MergedGroup node, IOException e) {
+                        throw KernelErrors.directoryRefused(p.at(node.path), "list", e);
+                    }
+                });
+            }
         }
+        List<Cgroup> out = new ArrayList<>();
+        top.addTo(out, host, selection);
         return out;
     }
 
+    /**
+     * This group and every group below it in one hierarchy, parents before children, each
+     * group's children in the order the kernel lists its directory (the order lscgroup prints);
+     * empty when the group is not in that hierarchy.
+     */
+    public List<CgroupPath> subtreeIn(Hierarchy hierarchy) {
+        Placement top = new Placement(hierarchy, path);
+        if (!top.exists()) {
+            return List.of();
+        }
+        return subtreeOf(top, GroupTree.Listing.KERNEL_ORDER).stream().map(Placement::path).toList();
+    }
+
     private List<Placement> subtreeOf(Placement top) {
+        return subtreeOf(top, GroupTree.Listing.NAME_ORDER);
+    }
+
+    private static List<Placement> subtreeOf(Placement top, GroupTree.Listing order) {
         List<Placement> out = new ArrayList<>();
         out.add(top);
-        for (String name : top.childNames()) {
-            out.addAll(subtreeOf(top.at(top.path().kernelChild(name))));
-        }
+        GroupTree.walk(top.dir(), top, order, Integer.MAX_VALUE, new GroupTree.Visitor<Placement>() {
+            @Override
+            public Placement child(Placement parent, String name) {
+                Placement p = parent.at(parent.path().kernelChild(name));
+                out.add(p);
+                return p;
+            }
+
+            @Override
+            public void unlistable(Placement p, IOException e) {
+                throw KernelErrors.directoryRefused(p, "list", e);
+            }
+        });
         return out;
+    }
+
+    /** A group of {@link #subtree()}: found in one or more of the selected hierarchies. */
+    private static final class MergedGroup {
+        final CgroupPath path;
+        final Map<String, MergedGroup> children = new TreeMap<>();
+
+        MergedGroup(CgroupPath path) {
+            this.path = path;
+        }
+
+        void addTo(List<Cgroup> out, CgroupHost host, ControllerSelection selection) {
+            out.add(host.group(path, selection));
+            children.values().forEach(c -> c.addTo(out, host, selection));
+        }
     }
 
     // ---------------------------------------------------------------- raw files
@@ -596,32 +653,67 @@ public final class Cgroup {
         return names;
     }
 
+    /**
+     * Where a control file of this group is read and written: the hierarchy that has it (see the
+     * class comment), or, for a file no hierarchy has, its controller's hierarchy, named by the
+     * file's prefix, where reading or writing it says what is missing. A file of no controller
+     * ({@code cgroup.*}, {@code tasks}) that no hierarchy has is not guessed at: the group is
+     * missing ({@link GroupNotFoundException}) or the file is ({@link CgroupException}, ENOENT),
+     * and the message names where it was looked for.
+     */
     private Placement locate(String file) {
-        List<Placement> candidates = new ArrayList<>();
-        Optional<Controller> owner = Controller.owningFile(file);
-        Optional<Hierarchy> ownerHierarchy = owner.flatMap(c -> host.layout().hierarchyOf(c));
-        if (owner.isPresent()) {
-            ownerHierarchy.ifPresent(h -> candidates.add(new Placement(h, path)));
-        } else {
-            candidates.addAll(placements);
-            host.layout().hierarchies().forEach(h -> candidates.add(new Placement(h, path)));
-        }
-        // the v2 mount of a hybrid host has files of controllers it does not run (cpu.pressure, io.pressure)
-        Optional<Placement> unified = unifiedPlacement();
-        unified.ifPresent(candidates::add);
+        return where(file).orElseThrow(() -> {
+            Set<Path> seen = new HashSet<>();
+            List<Placement> looked = candidates(file).stream().filter(p -> seen.add(p.dir())).toList();
+            List<Placement> present = looked.stream().filter(Placement::exists).toList();
+            if (present.isEmpty()) {
+                return new GroupNotFoundException(path.toString(), describe(looked));
+            }
+            return new CgroupException("cgroup " + path + " has no control file " + Printable.quoted(file)
+                    + " in any hierarchy it is in; looked in " + present.stream().map(p -> p.dir().toString())
+                    .collect(Collectors.joining(", ")), path.toString(), file, null, Errno.ENOENT, null);
+        });
+    }
+
+    /**
+     * As {@link #locate}, but empty for a file of no controller that no hierarchy has; the
+     * controller of a file named for one must still be mounted.
+     */
+    private Optional<Placement> where(String file) {
+        List<Placement> candidates = candidates(file);
         for (Placement c : candidates) {
             if (c.exists() && c.hasFile(file)) {
-                return c;
+                return Optional.of(c);
             }
         }
-        if (owner.isPresent() && ownerHierarchy.isEmpty()) {
+        Optional<Controller> owner = Controller.owningFile(file);
+        if (owner.isPresent() && host.layout().hierarchyOf(owner.get()).isEmpty()) {
             throw new ControllerNotAvailableException("no hierarchy on this host has " + file + ": the " + owner.get()
                     + " controller is not mounted (available: " + host.layout().describeAvailable() + ")");
         }
         if (candidates.isEmpty()) {
             throw new ControllerNotAvailableException("no cgroup hierarchy on this host has " + file);
         }
-        return candidates.get(0);
+        // a controller's file belongs to that controller's hierarchy, the first candidate
+        return owner.isPresent() ? Optional.of(candidates.get(0)) : Optional.empty();
+    }
+
+    /**
+     * Where to look for a file, in order: its controller's hierarchy, or for a file of no
+     * controller this handle's hierarchies and then every other; then the v2 mount, whose files
+     * on a hybrid host include those of controllers it does not run ({@code cpu.pressure}).
+     */
+    private List<Placement> candidates(String file) {
+        List<Placement> candidates = new ArrayList<>();
+        Optional<Controller> owner = Controller.owningFile(file);
+        if (owner.isPresent()) {
+            host.layout().hierarchyOf(owner.get()).ifPresent(h -> candidates.add(new Placement(h, path)));
+        } else {
+            candidates.addAll(placements);
+            host.layout().hierarchies().forEach(h -> candidates.add(new Placement(h, path)));
+        }
+        unifiedPlacement().ifPresent(candidates::add);
+        return candidates;
     }
 
     private Optional<Placement> unifiedPlacement() {
@@ -729,14 +821,12 @@ public final class Cgroup {
         return new GroupFiles() {
             @Override
             public Optional<String> read(String file) {
-                Placement at = locate(file);
-                return at.exists() ? at.readIfPresent(file) : Optional.empty();
+                return where(file).filter(Placement::exists).flatMap(at -> at.readIfPresent(file));
             }
 
             @Override
             public boolean has(String file) {
-                Placement at = locate(file);
-                return at.exists() && at.hasFile(file);
+                return where(file).filter(at -> at.exists() && at.hasFile(file)).isPresent();
             }
 
             @Override

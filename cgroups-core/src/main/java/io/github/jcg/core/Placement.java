@@ -3,6 +3,7 @@ package io.github.jcg.core;
 import io.github.jcg.core.internal.fs.ConfinedDirectory;
 import io.github.jcg.core.internal.fs.ConfinedDirectory.LinkRefusedException;
 import io.github.jcg.core.internal.fs.ControlFiles;
+import io.github.jcg.core.internal.fs.GroupTree;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -131,22 +132,13 @@ final class Placement {
         return ids;
     }
 
-    /** Names of the child groups, as the kernel lists them. */
+    /** Names of the child groups, sorted; none when the group is gone. */
     List<String> childNames() {
-        List<String> names = new ArrayList<>();
-        try (var entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                if (ControlFiles.isDirectory(entry)) {
-                    names.add(entry.getFileName().toString());
-                }
-            }
-        } catch (java.nio.file.NoSuchFileException e) {
-            return names;
+        try {
+            return GroupTree.groups(dir, GroupTree.Listing.NAME_ORDER);
         } catch (IOException e) {
             throw KernelErrors.directoryRefused(this, "list", e);
         }
-        names.sort(String::compareTo);
-        return names;
     }
 
     void requireGroup() {

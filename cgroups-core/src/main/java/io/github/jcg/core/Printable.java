@@ -39,15 +39,4 @@ final class Printable {
     static String quoted(String text) {
         return "'" + of(text) + "'";
     }
-
-    /** Whether text holds a character that would break a line or a terminal. */
-    static boolean hasControl(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                return true;
-            }
-        }
-        return false;
-    }
 }

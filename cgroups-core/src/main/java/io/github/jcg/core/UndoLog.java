@@ -4,26 +4,45 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Steps that take back what an operation did so far, run newest first when it fails part
- * way. Undo is best effort: a step that fails is reported and the rest still run.
+ * Steps that take back what an operation did so far, for when it fails part way: after each
+ * change succeeds, {@link #add} the step that reverses it; on failure, {@link #run} them.
+ *
+ * <ul>
+ *   <li>Steps run newest first, the reverse of the order the changes were made, so a change
+ *       is taken back before the ones it was built on.</li>
+ *   <li>Undo is best effort: a step that throws does not stop the others; its message is
+ *       reported in the list {@link #run} returns.</li>
+ *   <li>Each step runs at most once: running empties the log.</li>
+ * </ul>
+ *
+ * Not thread-safe: one log belongs to one operation. This is how the library's own
+ * operations ({@link Cgroup#create()}, {@link Cgroup#attach(long)}, {@link Cgroup#apply})
+ * stay all or nothing, and how a program makes several of them one change.
  */
-final class UndoLog {
+public final class UndoLog {
     private final List<Runnable> steps;
 
-    UndoLog() {
+    public UndoLog() {
         this(new ArrayList<>());
     }
 
+    /** A log over steps collected elsewhere, oldest first. */
     UndoLog(List<Runnable> steps) {
         this.steps = steps;
     }
 
-    void add(Runnable step) {
+    /** Notes the step that takes back the change just made. */
+    public void add(Runnable step) {
         steps.add(step);
     }
 
-    /** Runs every step, newest first; returns the messages of those that failed. */
-    List<String> run() {
+    /** Whether there is nothing to undo. */
+    public boolean isEmpty() {
+        return steps.isEmpty();
+    }
+
+    /** Runs every step, newest first; returns the messages of those that failed (empty: all undone). */
+    public List<String> run() {
         List<String> failures = new ArrayList<>();
         for (int i = steps.size() - 1; i >= 0; i--) {
             try {
@@ -34,5 +53,21 @@ final class UndoLog {
         }
         steps.clear();
         return failures;
+    }
+
+    /**
+     * Runs every step, as {@link #run}, and says how that went, to end the failure's message
+     * with: {@code " (the earlier <what> were undone)"}, or {@code " (undoing the earlier <what>
+     * failed too: <messages>)"}; {@code ""} when there was nothing to undo.
+     *
+     * @param what the changes, in the plural ({@code "changes of this command"})
+     */
+    public String runAndDescribe(String what) {
+        if (steps.isEmpty()) {
+            return "";
+        }
+        List<String> failed = run();
+        return failed.isEmpty() ? " (the earlier " + what + " were undone)"
+                : " (undoing the earlier " + what + " failed too: " + String.join("; ", failed) + ")";
     }
 }

@@ -38,10 +38,6 @@ public record DemoReport(DemoContext context, List<PhaseResult> results, List<Ph
         return (nanos - originNanos()) / 1e9;
     }
 
-    public boolean allChecksPassed() {
-        return checks.stream().allMatch(Check::passed);
-    }
-
     public Optional<PhaseResult> result(PhaseRole role) {
         return results.stream().filter(r -> r.phase().role() == role).findFirst();
     }

@@ -41,11 +41,6 @@ public record DemoSettings(String group, int threads, int baselineSeconds, int p
                 DEFAULT_MIDDLE_CORES, CpuLimit.DEFAULT_PERIOD_MICROS, DEFAULT_WEIGHT);
     }
 
-    public DemoSettings withGroup(String name) {
-        return new DemoSettings(name, threads, baselineSeconds, phaseSeconds, settleSeconds, warmupSeconds,
-                chokeQuotaMicros, chokePeriodMicros, middleCores, middlePeriodMicros, weight);
-    }
-
     public DemoSettings withSeconds(int baseline, int phase, int settle) {
         return new DemoSettings(group, threads, baseline, phase, settle, warmupSeconds,
                 chokeQuotaMicros, chokePeriodMicros, middleCores, middlePeriodMicros, weight);

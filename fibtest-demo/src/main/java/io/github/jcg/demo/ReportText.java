@@ -1,5 +1,7 @@
 package io.github.jcg.demo;
 
+import io.github.jcg.text.TextTable;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,15 +95,10 @@ public final class ReportText {
                 }
             }
         }
-        int nameWidth = report.results().stream().mapToInt(r -> r.phase().name().length()).max().orElse(0);
-        int marks = report.results().stream().mapToInt(r -> r.perSecond().size()).max().orElse(0);
-        List<String> out = new ArrayList<>();
+        TextTable t = TextTable.leftAligned(3);
         for (PhaseResult r : report.results()) {
-            String name = r.phase().name();
-            String line = Sparkline.of(r.perSecond(), max);
-            out.add("  " + name + " ".repeat(nameWidth - name.length()) + "  " + line + " ".repeat(marks - line.length())
-                    + "  " + Numbers.fixedPercent(r.percentOfBaseline(), 1) + " of baseline");
+            t.row(r.phase().name(), Sparkline.of(r.perSecond(), max), Numbers.fixedPercent(r.percentOfBaseline(), 1) + " of baseline");
         }
-        return out;
+        return t.lines("  ");
     }
 }

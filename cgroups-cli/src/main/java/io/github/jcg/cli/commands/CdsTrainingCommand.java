@@ -13,13 +13,14 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /**
- * Hidden: the launcher runs this once per build with {@code -XX:ArchiveClassesAtExit} so the
- * class-data-sharing archive holds what ordinary commands load: the getopt path of the
- * libcgroup commands (as {@code jcg <command>} and by their libcgroup names, help and usage
- * errors included), picocli's model of jcg's own commands, discovery, control-file reads and
- * output. Every invocation here only reads; nothing on the host is touched.
+ * Hidden (jcg's table of commands does not list it): the launcher runs this once per build
+ * with {@code -XX:ArchiveClassesAtExit} so the class-data-sharing archive holds what ordinary
+ * commands load: the getopt path of the libcgroup commands (as {@code jcg <command>} and by
+ * their libcgroup names, help and usage errors included), picocli's model of jcg's own
+ * commands, discovery, control-file reads and output. Every invocation here only reads;
+ * nothing on the host is touched.
  */
-@Command(name = "cds-training", hidden = true)
+@Command(name = "cds-training")
 public final class CdsTrainingCommand implements Callable<Integer> {
     @Override
     public Integer call() {

@@ -25,6 +25,7 @@ import io.github.jcg.core.CreateOptions;
 import io.github.jcg.core.DeleteOptions;
 import io.github.jcg.core.Errno;
 import io.github.jcg.core.Hierarchy;
+import io.github.jcg.core.UndoLog;
 import io.github.jcg.core.limit.Resources;
 
 import java.nio.file.attribute.PosixFilePermission;
@@ -107,7 +108,7 @@ public final class CreateCommand implements GetoptCommand {
         for (GroupSpec g : groups) {
             handles.add(handle(host, g));
         }
-        Transaction tx = new Transaction();
+        UndoLog undo = new UndoLog();
         String current = null;
         try {
             for (int i = 0; i < handles.size(); i++) {
@@ -115,14 +116,14 @@ public final class CreateCommand implements GetoptCommand {
                 Cgroup group = handles.get(i);
                 List<Cgroup> made = newlyMade(host, group);
                 group.create(options);
-                made.forEach(top -> tx.onUndo(() -> top.delete(DeleteOptions.defaults().recursively().ignoringMissing())));
+                made.forEach(top -> undo.add(() -> top.delete(DeleteOptions.defaults().recursively().ignoringMissing())));
             }
             for (int i = 0; i < handles.size() && typed.isPresent(); i++) {
                 current = groups.get(i).path();
                 handles.get(i).apply(typed.get());
             }
         } catch (CgroupException e) {
-            String note = tx.undoAndDescribe();
+            String note = undo.runAndDescribe(Restore.CHANGES);
             int status = ExitCodes.of(e, ExitCodes.Tool.CGCREATE);
             throw new ToolException(status, cantCreate(current, status, e), e.getMessage() + note, e);
         }

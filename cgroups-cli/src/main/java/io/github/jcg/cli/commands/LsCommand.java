@@ -114,16 +114,16 @@ public final class LsCommand implements GetoptCommand {
         return first.map(List::of).orElse(List.of());
     }
 
-    /** The group and everything below it, depth first, each directory in the kernel's order. */
-    private static void walk(CgroupHost host, Hierarchy h, CgroupPath path, String shown, List<LsFormat.Line> lines) {
-        Cgroup group = host.group(path, Controllers.only(h));
-        if (!Groups.existsIn(group, h)) {
-            return;
-        }
-        lines.add(new LsFormat.Line(h.label(), shown, path.toString()));
+    /**
+     * The group and everything below it, depth first, each directory in the kernel's order
+     * ({@link Cgroup#subtreeIn}); the group shown as {@code shown}, those below it by their
+     * path from there.
+     */
+    private static void walk(CgroupHost host, Hierarchy h, CgroupPath top, String shown, List<LsFormat.Line> lines) {
         String prefix = shown.endsWith("/") ? shown : shown + "/";
-        for (String child : Groups.childNames(group, h)) {
-            walk(host, h, path.kernelChild(child), prefix + child, lines);
+        for (CgroupPath path : host.group(top, Controllers.only(h)).subtreeIn(h)) {
+            String below = String.join("/", path.segments().subList(top.depth(), path.depth()));
+            lines.add(new LsFormat.Line(h.label(), path.equals(top) ? shown : prefix + below, path.toString()));
         }
     }
 }

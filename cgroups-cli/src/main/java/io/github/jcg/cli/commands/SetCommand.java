@@ -20,10 +20,12 @@ import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.CgroupPath;
 import io.github.jcg.core.CgroupVersion;
 import io.github.jcg.core.limit.ControlFileRules;
+import io.github.jcg.core.ControllerNotAvailableException;
 import io.github.jcg.core.ControllerSelection;
 import io.github.jcg.core.Errno;
 import io.github.jcg.core.Hierarchy;
 import io.github.jcg.core.InvalidValueException;
+import io.github.jcg.core.UndoLog;
 import io.github.jcg.core.limit.Resources;
 
 import java.util.ArrayList;
@@ -235,7 +237,15 @@ public final class SetCommand implements GetoptCommand {
 
     /** cgset's checks before a write: the group exists, and has the file (both ECGROUPVALUENOTEXIST). */
     private static void requireFile(Cgroup group, String shownPath, String file) {
-        Hierarchy h = group.hierarchyOf(file);
+        Hierarchy h;
+        try {
+            h = group.hierarchyOf(file);
+        } catch (ControllerNotAvailableException e) {
+            throw e;
+        } catch (CgroupException e) {
+            // a file of no controller (cgroup.*) that none of the group's hierarchies has, or the group in none
+            throw new ToolException(ExitCodes.VALUE_NOT_FOUND, "cannot set " + file + ": " + e.getMessage(), e);
+        }
         if (!Groups.existsIn(group, h)) {
             throw new ToolException(ExitCodes.VALUE_NOT_FOUND, "cannot set " + file + ": cgroup " + shownPath + " does not exist"
                     + " in the " + h.label() + " hierarchy (" + h.mountedAt() + "); create it first (cgcreate -g "
@@ -260,20 +270,20 @@ public final class SetCommand implements GetoptCommand {
 
     /** Writes, then typed limits; on a refusal everything done so far is put back. */
     private void execute(List<Write> writes, Optional<Resources> typed, List<Cgroup> typedTargets) {
-        Transaction tx = new Transaction();
+        UndoLog undo = new UndoLog();
         try {
             for (Write w : writes) {
-                tx.write(w.group(), w.file(), w.value());
+                Restore.write(undo, w.group(), w.file(), w.value());
             }
             for (int i = 0; i < typedTargets.size(); i++) {
                 Cgroup group = typedTargets.get(i);
                 // apply() is all or nothing for one group; what came before it must be restorable
                 Optional<Resources> before = i < typedTargets.size() - 1 ? Restore.snapshot(group) : Optional.empty();
                 group.apply(typed.get());
-                before.ifPresent(old -> tx.onUndo(() -> group.apply(Restore.fieldsOf(typed.get(), old))));
+                before.ifPresent(old -> undo.add(() -> group.apply(Restore.fieldsOf(typed.get(), old))));
             }
         } catch (CgroupException e) {
-            String note = tx.undoAndDescribe();
+            String note = undo.runAndDescribe(Restore.CHANGES);
             throw new ToolException(ExitCodes.of(e, ExitCodes.Tool.CGSET), e.getMessage() + note, e);
         }
     }

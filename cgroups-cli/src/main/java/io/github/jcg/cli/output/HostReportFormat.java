@@ -3,11 +3,10 @@ package io.github.jcg.cli.output;
 import io.github.jcg.core.ControllerReport;
 import io.github.jcg.core.Hierarchy;
 import io.github.jcg.core.HostReport;
+import io.github.jcg.text.TextTable;
 import tools.jackson.core.JsonGenerator;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /** The host report as a person reads it, and as JSON. */
@@ -19,23 +18,21 @@ public final class HostReportFormat {
         out.println("Mode: " + report.mode().name().toLowerCase(Locale.ROOT) + " — " + report.mode().libcgroupModeLine());
         out.println();
         out.println("Hierarchies:");
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"ID", "VERSION", "CONTROLLERS", "MOUNT", "ROOT", "OWN GROUP"});
+        TextTable hierarchies = TextTable.leftAligned(6).row("ID", "VERSION", "CONTROLLERS", "MOUNT", "ROOT", "OWN GROUP");
         for (Hierarchy h : report.hierarchies()) {
-            rows.add(new String[] {Integer.toString(h.id()), version(h), h.label(), h.mountedAt(), h.mountRoot(),
-                    h.ownGroupOnMount().map(Object::toString).orElse(h.ownGroup().map(g -> g + " (outside mount)").orElse("-"))});
+            hierarchies.row(Integer.toString(h.id()), version(h), h.label(), h.mountedAt(), h.mountRoot(),
+                    h.ownGroupOnMount().map(Object::toString).orElse(h.ownGroup().map(g -> g + " (outside mount)").orElse("-")));
         }
-        Table.print(out, rows, "  ");
+        hierarchies.print(out, "  ");
         out.println();
         out.println("Controllers:");
-        rows = new ArrayList<>();
-        rows.add(new String[] {"NAME", "ENABLED", "AVAILABLE", "VERSION", "MOUNT"});
+        TextTable controllers = TextTable.leftAligned(5).row("NAME", "ENABLED", "AVAILABLE", "VERSION", "MOUNT");
         for (ControllerReport c : report.controllers()) {
-            rows.add(new String[] {c.name(), c.enabled() ? "yes" : "no", c.available() ? "yes" : "no",
+            controllers.row(c.name(), c.enabled() ? "yes" : "no", c.available() ? "yes" : "no",
                     c.hierarchy().map(HostReportFormat::version).orElse("-"),
-                    c.hierarchy().map(Hierarchy::mountedAt).orElse("-")});
+                    c.hierarchy().map(Hierarchy::mountedAt).orElse("-"));
         }
-        Table.print(out, rows, "  ");
+        controllers.print(out, "  ");
         out.flush();
     }
 

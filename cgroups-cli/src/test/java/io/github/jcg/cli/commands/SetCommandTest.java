@@ -66,6 +66,17 @@ class SetCommandTest {
         assertThat(Run.as("cgset", "-r", "cpu.shares=5", "-r", "cpu.shares=6", "web").status()).isEqualTo(90);
     }
 
+    /** A cgroup.* file none of the group's hierarchies has is not said to be missing from the first of them. */
+    @Test
+    void aFileOfNoControllerThatNoHierarchyHasSaysWhereItWasLookedFor() {
+        Run r = Run.as("cgset", "-r", "cgroup.bogus=1", "web");
+        assertThat(r.status()).isEqualTo(95);
+        assertThat(r.errLines()).hasSize(1);
+        assertThat(r.err()).contains("cannot set cgroup.bogus: cgroup /web has no control file 'cgroup.bogus' in any hierarchy",
+                "looked in ", "/cpu/web");
+        assertThat(Run.as("cgset", "-r", "cgroup.bogus=1", "nosuch").status()).isEqualTo(95);
+    }
+
     @Test
     void outOfRangeValuesNameTheRange() {
         Run r = Run.as("cgset", "-r", "cpu.cfs_quota_us=500", "web");

@@ -123,26 +123,6 @@ public final class Resources {
         return equals(builder().build());
     }
 
-    /** A builder holding this value's fields, to change some of them. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.cpuQuota = cpuQuota;
-        b.cpuPeriodMicros = cpuPeriodMicros;
-        b.cpuBurstMicros = cpuBurstMicros;
-        b.cpuWeight = cpuWeight;
-        b.cpusetCpus = cpusetCpus;
-        b.cpusetMems = cpusetMems;
-        b.memoryMax = memoryMax;
-        b.memoryHigh = memoryHigh;
-        b.memoryLow = memoryLow;
-        b.memoryMin = memoryMin;
-        b.swapMax = swapMax;
-        b.pidsMax = pidsMax;
-        b.io.addAll(io);
-        b.frozen = frozen;
-        return b;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Resources r

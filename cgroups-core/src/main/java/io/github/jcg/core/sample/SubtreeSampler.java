@@ -1,13 +1,12 @@
 package io.github.jcg.core.sample;
 
 import io.github.jcg.core.CgroupPath;
-import io.github.jcg.core.Controller;
 import io.github.jcg.core.HostLayout;
+import io.github.jcg.core.internal.fs.GroupTree;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,13 +27,10 @@ import java.util.TreeMap;
  * <p>What keeps a pass cheap on a tree of thousands of groups:
  * <ul>
  *   <li>only the hierarchies a wanted metric is read from are walked;</li>
- *   <li>no stat per directory entry: kernfs (cgroup v1 and v2) counts a directory's links as
- *       two plus its subdirectories, so one stat of a directory says how many groups its
- *       listing holds. An entry whose name carries no control-file prefix is a group; names
- *       that do ({@code cpu.batch} may be a group as well as {@code cpu.shares} a file — the
- *       kernel reserves only the names of its files) are looked at one by one only when the
- *       count says some groups are among them. A directory whose count is zero is not listed
- *       at all, and the last level is not listed either;</li>
+ *   <li>no stat per directory entry: the walk tells groups from control files by name
+ *       ({@code GroupTree.Listing.BY_NAME}), the kernel's link counts saying where groups hide
+ *       among names that look like control files; a directory without subdirectories, and
+ *       the last level, are not listed at all;</li>
  *   <li>the tree is kept between passes, so a group seen before reuses its validated path,
  *       its path text and its files' {@link java.io.File}s, and a file it lacks is not
  *       tried on every pass.</li>
@@ -43,8 +39,6 @@ import java.util.TreeMap;
  * failed open and is dropped, as its reader finds nothing.
  */
 public final class SubtreeSampler {
-    private static final String[] FILE_PREFIXES = filePrefixes();
-
     private final HostLayout layout;
     private final UsageReader reader;
     private final List<String> mountDirs;
@@ -112,11 +106,10 @@ public final class SubtreeSampler {
     private List<Node> list() {
         pass++;
         for (String mount : mountDirs) {
-            File dir = new File(mount + root.relative);
-            String[] names = dir.list();
-            if (names != null) {
+            Path top = Path.of(mount + root.relative);
+            if (Files.isDirectory(top, LinkOption.NOFOLLOW_LINKS)) {
                 root.seenInPass = pass;
-                walk(dir, root, names, subdirectoryCount(dir), 0);
+                GroupTree.walk(top, root, GroupTree.Listing.BY_NAME, maxDepth, this::child);
             }
         }
         List<Node> out = new ArrayList<>();
@@ -126,6 +119,21 @@ public final class SubtreeSampler {
             root.children.clear();
         }
         return out;
+    }
+
+    /** A group the walk found below {@code parent}: its node from an earlier pass, or a new one. */
+    private Node child(Node parent, String name) {
+        Node child = parent.children.get(name);
+        if (child == null) {
+            try {
+                child = new Node(parent.path.kernelChild(name));
+            } catch (RuntimeException e) {
+                return null; // a name jcg cannot address safely; skip it rather than fail the pass
+            }
+            parent.children.put(name, child);
+        }
+        child.seenInPass = pass;
+        return child;
     }
 
     private void collect(Node node, List<Node> out) {
@@ -139,120 +147,6 @@ public final class SubtreeSampler {
                 collect(child, out);
             }
         }
-    }
-
-    /**
-     * @param subdirectories how many of {@code names} are directories, from the link count of
-     *                       {@code dir}; -1 when the file system does not say
-     */
-    private void walk(File dir, Node parent, String[] names, long subdirectories, int depth) {
-        if (depth >= maxDepth) {
-            return;
-        }
-        boolean lastLevel = depth + 1 >= maxDepth;
-        long hidden = groupsAmongFileNames(names, subdirectories);
-        for (String name : names) {
-            if (isControlFileName(name)) {
-                if (hidden == 0 || !isDirectory(dir, name)) {
-                    continue;
-                }
-                hidden--;
-            }
-            Node child = parent.children.get(name);
-            if (child == null) {
-                try {
-                    child = new Node(parent.path.kernelChild(name));
-                } catch (RuntimeException e) {
-                    continue; // a name jcg cannot address safely; skip it rather than fail the pass
-                }
-                parent.children.put(name, child);
-            }
-            child.seenInPass = pass;
-            if (lastLevel) {
-                continue;
-            }
-            File childDir = new File(dir, name);
-            long below = subdirectoryCount(childDir);
-            if (below == 0) {
-                continue;
-            }
-            // null: a file after all, a group that just vanished, or one we may not list
-            String[] childNames = childDir.list();
-            if (childNames != null) {
-                walk(childDir, child, childNames, below, depth + 1);
-            }
-        }
-    }
-
-    /**
-     * How many names that look like control files must be groups: the directory's
-     * subdirectories beyond the names without a control-file prefix. Unknown (not kernfs, and
-     * a file system that does not keep the count) is {@link Long#MAX_VALUE}: look at each.
-     */
-    static long groupsAmongFileNames(String[] names, long subdirectories) {
-        if (subdirectories <= 0) {
-            return subdirectories == 0 ? 0 : Long.MAX_VALUE;
-        }
-        int plain = 0;
-        for (String name : names) {
-            if (!isControlFileName(name)) {
-                plain++;
-            }
-        }
-        return Math.max(0, subdirectories - plain);
-    }
-
-    private static boolean isDirectory(File dir, String name) {
-        return Files.isDirectory(new File(dir, name).toPath(), LinkOption.NOFOLLOW_LINKS);
-    }
-
-    /**
-     * kernfs (cgroup v1 and v2) counts a directory's links as two plus its subdirectories, as
-     * tmpfs and ext4 do, so one stat tells how many groups a directory holds without listing
-     * it. -1 when the answer is not of that form (no answer, or a file system such as btrfs
-     * that keeps 1 for every directory).
-     */
-    static long subdirectoryCount(File dir) {
-        try {
-            Object links = Files.getAttribute(dir.toPath(), "unix:nlink", LinkOption.NOFOLLOW_LINKS);
-            return links instanceof Integer n && n >= 2 ? n - 2 : -1;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-    }
-
-    /**
-     * Control files are recognised by name so a pass needs no stat per entry: they carry a
-     * controller's, {@code cgroup.}'s or {@code irq.}'s prefix, or are one of v1's unprefixed files.
-     */
-    static boolean isControlFileName(String name) {
-        switch (name) {
-            case "tasks", "notify_on_release", "release_agent" -> {
-                return true;
-            }
-            default -> {
-                int dot = name.indexOf('.');
-                if (dot <= 0) {
-                    return false;
-                }
-                for (String prefix : FILE_PREFIXES) {
-                    if (prefix.length() == dot && name.startsWith(prefix)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-        }
-    }
-
-    private static String[] filePrefixes() {
-        List<String> out = new ArrayList<>();
-        out.add("cgroup");
-        out.add("irq");
-        for (Controller c : Controller.values()) {
-            out.add(c.kernelName());
-        }
-        return out.toArray(new String[0]);
     }
 
     /** A group in the merged tree, kept between passes. */

@@ -22,7 +22,6 @@ import io.github.jcg.core.limit.Limit;
 import io.github.jcg.core.Ownership;
 import io.github.jcg.core.limit.Resources;
 import io.github.jcg.core.limit.SharesWeightMapping;
-import io.github.jcg.core.internal.fs.FlatKeyed;
 import io.github.jcg.core.internal.fs.NestedKeyed;
 import io.github.jcg.core.sample.Metric;
 import io.github.jcg.core.sample.MetricFamily;
@@ -366,6 +365,40 @@ class CgroupKernelTest {
         assertThat(top.exists()).isFalse();
     }
 
+    /**
+     * subtreeIn walks one hierarchy, each directory's groups in the order the kernel lists them
+     * (lscgroup's order); subtree() walks every selected hierarchy as one tree, sorted by name.
+     */
+    @Test
+    void subtreeInWalksOneHierarchyInTheKernelsOrderAndSubtreeTheSelectedOnesByName() throws IOException {
+        Cgroup top = group("walk", "cpu,pids").create();
+        for (String child : List.of("walk/zeta", "walk/alpha/deep", "walk/mid", "walk/beta")) {
+            group(child, "cpu").create();
+        }
+        group("walk/pids-only", "pids").create();
+        Hierarchy cpu = kernel.host.layout().hierarchyOf(CPU).orElseThrow();
+
+        assertThat(top.subtreeIn(cpu)).extracting(CgroupPath::toString).containsExactlyElementsOf(listed(top.directory(cpu)));
+        assertThat(top.subtreeIn(cpu).get(0)).isEqualTo(top.path());
+        assertThat(group("walk/none", "cpu").subtreeIn(cpu)).isEmpty();
+        List<String> merged = Stream.of("", "/alpha", "/alpha/deep", "/beta", "/mid", "/pids-only", "/zeta")
+                .map(p -> "/" + kernel.path("walk") + p).toList();
+        assertThat(top.subtree()).extracting(c -> c.path().toString()).containsExactlyElementsOf(merged);
+    }
+
+    /** A directory and the group directories below it, depth first, each as the kernel lists it. */
+    private List<String> listed(Path dir) throws IOException {
+        Path mount = kernel.host.layout().hierarchyOf(CPU).orElseThrow().mountPoint();
+        List<String> out = new java.util.ArrayList<>();
+        out.add("/" + mount.relativize(dir));
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : entries.filter(e -> Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                out.addAll(listed(entry));
+            }
+        }
+        return out;
+    }
+
     @Test
     void deleteCanMoveProcessesToTheParent() throws Exception {
         Cgroup parent = group("mover", "cpu").create();
@@ -540,7 +573,7 @@ class CgroupKernelTest {
         UsageSnapshot usage = g.usage();
         assertThat(usage.getAsLong(Metric.PIDS_CURRENT)).isBetween(0L, 2L);
         assertThat(usage.limit(Metric.PIDS_LIMIT)).contains(Limit.of(2));
-        assertThat(FlatKeyed.parse(g.read("pids.events")).getLong("max").getAsLong()).isGreaterThanOrEqualTo(1);
+        assertThat(RealKernel.keyed(g.read("pids.events"), "max").getAsLong()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -631,7 +664,7 @@ class CgroupKernelTest {
         assertThat(hog.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(hog.process.exitValue()).isEqualTo(137);
         String events = v2(MEMORY) ? "memory.events" : "memory.oom_control";
-        assertThat(FlatKeyed.parse(g.read(events)).getLong("oom_kill").orElse(0)).isGreaterThanOrEqualTo(1);
+        assertThat(RealKernel.keyed(g.read(events), "oom_kill").orElse(0)).isGreaterThanOrEqualTo(1);
         long peak = g.usage().getAsLong(Metric.MEMORY_PEAK_BYTES);
         assertThat(peak).isBetween(16 * MiB, 32 * MiB);
     }

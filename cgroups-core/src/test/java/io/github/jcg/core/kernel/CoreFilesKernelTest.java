@@ -1,11 +1,13 @@
 package io.github.jcg.core.kernel;
 
 import io.github.jcg.core.Cgroup;
+import io.github.jcg.core.CgroupException;
 import io.github.jcg.core.CgroupVersion;
 import io.github.jcg.core.ControllerNotAvailableException;
 import io.github.jcg.core.ControllerSelection;
 import io.github.jcg.core.DeleteOptions;
 import io.github.jcg.core.Errno;
+import io.github.jcg.core.GroupNotFoundException;
 import io.github.jcg.core.Hierarchy;
 import io.github.jcg.core.KernelRefusedException;
 import io.github.jcg.core.sample.Metric;
@@ -69,6 +71,29 @@ class CoreFilesKernelTest {
         assertThat(g.hierarchies()).extracting(Hierarchy::version).containsExactly(CgroupVersion.V2);
         assertThat(g.read("cgroup.type").strip()).isEqualTo("domain");
         assertThat(g.read("cgroup.events")).contains("populated 0");
+    }
+
+    /**
+     * A file of no controller that none of the group's hierarchies has is not taken to be in the
+     * first of them: the file is missing (ENOENT), and the message says where it was looked for;
+     * for a group in no hierarchy, the group is.
+     */
+    @Test
+    void aFileOfNoControllerThatNoHierarchyHasIsMissingWithWhereItWasLookedFor() {
+        Cgroup g = group("honest").create();
+        String looked = g.directory(g.hierarchies().get(0)).toString();
+
+        for (Runnable access : List.<Runnable>of(() -> g.read("cgroup.no_such_file"), () -> g.write("cgroup.no_such_file", "1"),
+                () -> g.hierarchyOf("cgroup.no_such_file"))) {
+            assertThatThrownBy(access::run)
+                    .isInstanceOf(CgroupException.class)
+                    .isNotInstanceOf(GroupNotFoundException.class)
+                    .satisfies(e -> assertThat(((CgroupException) e).errno()).contains(Errno.ENOENT))
+                    .hasMessageContaining("has no control file 'cgroup.no_such_file'")
+                    .hasMessageContaining("looked in " + looked);
+        }
+        assertThat(g.hierarchyOf("cgroup.procs")).isEqualTo(g.hierarchies().get(0));
+        assertThatThrownBy(() -> group("never-made").read("cgroup.no_such_file")).isInstanceOf(GroupNotFoundException.class);
     }
 
     @Test
@@ -219,6 +244,6 @@ class CoreFilesKernelTest {
         top.delete(DeleteOptions.defaults().recursively());
 
         assertThat(top.exists()).isFalse();
-        assertThat(top.existsAnywhere()).isFalse();
+        assertThat(RealKernel.existsInAnyHierarchy(top)).isFalse();
     }
 }

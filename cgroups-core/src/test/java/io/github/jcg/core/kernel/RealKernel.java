@@ -16,11 +16,13 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -280,6 +282,21 @@ final class RealKernel implements AutoCloseable {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             return tasks.map(t -> Long.parseLong(t.getFileName().toString())).sorted().toList();
         }
+    }
+
+    /**
+     * The number after {@code key} in a flat keyed file ({@code pids.events}, {@code cgroup.stat}:
+     * one {@code key value} pair a line); empty when the key is not there.
+     */
+    static OptionalLong keyed(String text, String key) {
+        return text.lines().map(l -> l.strip().split("\\s+"))
+                .filter(words -> words.length == 2 && words[0].equals(key))
+                .mapToLong(words -> Long.parseLong(words[1])).findFirst();
+    }
+
+    /** Whether any of the group's directories is left, in any hierarchy selected for it (a half-made or half-removed group). */
+    static boolean existsInAnyHierarchy(Cgroup group) {
+        return group.hierarchies().stream().anyMatch(h -> Files.isDirectory(group.directory(h), LinkOption.NOFOLLOW_LINKS));
     }
 
     /** A process's (or thread's) line for the v2 hierarchy in /proc/PID/cgroup, e.g. {@code 0::/a/b}. */

@@ -9,7 +9,6 @@ import io.github.jcg.core.Errno;
 import io.github.jcg.core.KernelRefusedException;
 import io.github.jcg.core.limit.Limit;
 import io.github.jcg.core.limit.Resources;
-import io.github.jcg.core.internal.fs.FlatKeyed;
 import io.github.jcg.core.sample.Metric;
 import io.github.jcg.core.sample.UsageRates;
 import io.github.jcg.core.sample.UsageSnapshot;
@@ -188,7 +187,7 @@ class V2ControllersKernelTest {
 
         assertThat(testParent.read("cgroup.subtree_control")).isBlank();
         assertThat(root.read("cgroup.subtree_control")).isEqualTo(rootBefore);
-        assertThat(child.existsAnywhere()).isFalse();
+        assertThat(RealKernel.existsInAnyHierarchy(child)).isFalse();
         assertThat(busy.processes()).containsExactly(p.pid());
     }
 
@@ -255,12 +254,12 @@ class V2ControllersKernelTest {
         assertThat(t1.threads()).doesNotContain(pid).isNotEmpty();
         assertThat(RealKernel.v2CgroupOf(pid + "/task/" + pid)).endsWith("/domain/t2");
         assertThat(t2.usage().getAsLong(Metric.THREADS)).isEqualTo(1);
-        assertThat(FlatKeyed.parse(domain.read("cgroup.stat")).getLong("nr_descendants").getAsLong()).isEqualTo(2);
+        assertThat(RealKernel.keyed(domain.read("cgroup.stat"), "nr_descendants").getAsLong()).isEqualTo(2);
 
         // the whole threaded subtree goes, its process with it
         domain.delete(DeleteOptions.defaults().recursively().onPopulated(DeleteOptions.OnPopulated.KILL));
         assertThat(jvm.waitFor()).isEqualTo(137);
-        assertThat(domain.existsAnywhere()).isFalse();
+        assertThat(RealKernel.existsInAnyHierarchy(domain)).isFalse();
     }
 
     // ---------------------------------------------------------------- memory.peak and pressure
@@ -283,7 +282,7 @@ class V2ControllersKernelTest {
         assertThat(peak).isGreaterThanOrEqualTo(16 * MiB);
         assertThat(usage.getAsLong(Metric.MEMORY_PEAK_BYTES)).isGreaterThanOrEqualTo(16 * MiB);
         assertThat(usage.getAsLong(Metric.MEMORY_CURRENT_BYTES)).isLessThan(peak);
-        assertThat(FlatKeyed.parse(g.read("memory.events")).getLong("oom_kill").getAsLong()).isZero();
+        assertThat(RealKernel.keyed(g.read("memory.events"), "oom_kill").getAsLong()).isZero();
         hog.closeInput();
         assertThat(hog.process.waitFor()).isZero();
     }

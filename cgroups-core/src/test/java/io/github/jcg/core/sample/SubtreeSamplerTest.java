@@ -107,28 +107,6 @@ class SubtreeSamplerTest {
     }
 
     @Test
-    void namesThatLookLikeFilesAreLookedAtOnlyWhenTheLinkCountSaysGroupsHideAmongThem() {
-        String[] names = {"cpu.shares", "cpu.batch", "tasks", "web"};
-
-        assertThat(SubtreeSampler.groupsAmongFileNames(names, 2)).isEqualTo(1);
-        assertThat(SubtreeSampler.groupsAmongFileNames(names, 1)).isZero();
-        assertThat(SubtreeSampler.groupsAmongFileNames(names, 0)).isZero();
-        // a file system that keeps no count: each is looked at
-        assertThat(SubtreeSampler.groupsAmongFileNames(names, -1)).isEqualTo(Long.MAX_VALUE);
-    }
-
-    @Test
-    void theLinkCountOfADirectoryIsItsSubdirectories() throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("counted"));
-        Files.createDirectories(dir.resolve("one"));
-        Files.createDirectories(dir.resolve("two.x"));
-        Files.writeString(dir.resolve("cpu.shares"), "");
-
-        assertThat(SubtreeSampler.subdirectoryCount(dir.toFile())).isEqualTo(2);
-        assertThat(SubtreeSampler.subdirectoryCount(dir.resolve("one").toFile())).isZero();
-    }
-
-    @Test
     void aGroupInSeveralHierarchiesIsOneEntryWithAllItsMetrics() {
         Sample sample = sampler(layout(tree()), "/", 3).sample();
 
