@@ -12,5 +12,14 @@ final class CpuacctController extends ControllerModule {
 
     // ---------------------------------------------------------------- limits and errors
 
+    /** cpuacct.rst: v1 only; it has no limits. */
+    private static final Set<String> FILE_NAMES = Set.of("cpuacct.usage", "cpuacct.usage_user", "cpuacct.usage_sys",
+            "cpuacct.usage_all", "cpuacct.usage_percpu", "cpuacct.usage_percpu_user", "cpuacct.usage_percpu_sys", "cpuacct.stat");
+
+    @Override
+    public Set<String> fileNames() {
+        return FILE_NAMES;
+    }
+
     // ---------------------------------------------------------------- sampling
 }
