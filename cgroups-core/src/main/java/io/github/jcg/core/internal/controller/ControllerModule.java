@@ -102,6 +102,10 @@ public abstract class ControllerModule {
         return fileNames().contains(name);
     }
 
+    /** This module's rows of the v1/v2 translation libcgroup's cgxget and cgxset use. */
+    public List<VocabularyEntry> vocabulary() {
+        return List.of();
+    }
 
     // ---------------------------------------------------------------- sampling
 

@@ -4,6 +4,7 @@ import io.github.jcg.core.CgroupVersion;
 import io.github.jcg.core.Controller;
 import io.github.jcg.core.Errno;
 import io.github.jcg.core.InvalidValueException;
+import io.github.jcg.core.UnmappableSettingException;
 import io.github.jcg.core.internal.GroupFiles;
 import io.github.jcg.core.internal.PlannedWrite;
 import io.github.jcg.core.limit.CpuWeight;
@@ -12,7 +13,9 @@ import io.github.jcg.core.limit.Limit;
 import io.github.jcg.core.limit.Resources;
 import io.github.jcg.core.limit.SharesWeightMapping;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -203,6 +206,105 @@ final class CpuController extends ControllerModule {
     @Override
     public Set<String> fileNames() {
         return FILE_NAMES;
+    }
+
+    /**
+     * libcgroup's cpu rows: {@code cpu.shares ↔ cpu.weight} by {@code × 100 / 1024} and
+     * {@code × 1024 / 100} (C's integer division, not clamped: shares 2 gives weight 0, which
+     * the kernel then refuses, as it does from libcgroup); {@code cpu.cfs_quota_us} and
+     * {@code cpu.cfs_period_us} as the two fields of {@code cpu.max} (quota −1 is max);
+     * {@code cpu.stat} has no translation either way.
+     */
+    @Override
+    public List<VocabularyEntry> vocabulary() {
+        return List.of(
+                VocabularyEntry.Renamed.converted(SHARES_FILE, WEIGHT_FILE,
+                        shares -> scaled(SHARES_FILE, WEIGHT_FILE, shares, 100, 1024),
+                        weight -> scaled(WEIGHT_FILE, SHARES_FILE, weight, 1024, 100)),
+                VocabularyEntry.Renamed.unmappable("cpu.stat", "cpu.stat"),
+                new CpuMaxFields());
+    }
+
+    /** libcgroup's cgroup_convert_int: scaled by the two defaults, C's integer division, no clamping. */
+    private static String scaled(String from, String to, String value, long times, long per) {
+        String v = value.strip();
+        long n;
+        try {
+            n = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new UnmappableSettingException(from + " value '" + v + "' is not a number, so it cannot be converted to "
+                    + to, from, v, UnmappableSettingException.Reason.UNCONVERTIBLE_VALUE);
+        }
+        // far beyond any share or weight; keeps the scaling inside a long
+        if (Math.abs(n) > Long.MAX_VALUE / 1024) {
+            throw new UnmappableSettingException(from + " value '" + v + "' is too large to convert to " + to, from, v,
+                    UnmappableSettingException.Reason.UNCONVERTIBLE_VALUE);
+        }
+        return Long.toString(n * times / per);
+    }
+
+    /**
+     * {@code cpu.max} as v1's quota and period. A whole {@code cpu.max} is the quota ({@code -1}
+     * is max) and the period; one field written alone keeps the other as the group has it, as
+     * libcgroup's cgroup_convert_cpu_quota_to_max and cgroup_convert_cpu_period_to_max do (a
+     * period of {@code -1} becomes max there too, which the kernel then refuses).
+     */
+    private static final class CpuMaxFields implements VocabularyEntry.Fields {
+        @Override
+        public String v2Name() {
+            return MAX_FILE;
+        }
+
+        @Override
+        public List<String> v1Names() {
+            return List.of(QUOTA_FILE, PERIOD_FILE);
+        }
+
+        @Override
+        public String join(Map<String, String> v1Values) {
+            String quota = v1Values.get(QUOTA_FILE).strip();
+            return (quota.equals("-1") ? NO_LIMIT : quota) + " " + v1Values.get(PERIOD_FILE).strip();
+        }
+
+        @Override
+        public String field(String v2Value, String v1Name) {
+            String[] fields = fields(v2Value);
+            if (v1Name.equals(QUOTA_FILE)) {
+                return fields[0].equals(NO_LIMIT) ? "-1" : fields[0];
+            }
+            return fields.length > 1 ? fields[1] : "";
+        }
+
+        @Override
+        public LinkedHashMap<String, String> split(String v2Value) {
+            String[] fields = fields(v2Value);
+            LinkedHashMap<String, String> out = new LinkedHashMap<>();
+            out.put(QUOTA_FILE, fields[0].equals(NO_LIMIT) ? "-1" : fields[0]);
+            if (fields.length > 1) {
+                out.put(PERIOD_FILE, fields[1]);
+            }
+            return out;
+        }
+
+        @Override
+        public String replaceField(String v1Name, String v1Value, String currentV2Value) {
+            String v = v1Value.strip();
+            String field = v.equals("-1") ? NO_LIMIT : v;
+            String[] now = fields(currentV2Value);
+            if (v1Name.equals(QUOTA_FILE)) {
+                if (now.length < 2) {
+                    throw new UnmappableSettingException("cannot write " + QUOTA_FILE + " as cpu.max: cpu.max reads '"
+                            + String.join(" ", now) + "', which has no period to keep; give cpu.cfs_period_us as well",
+                            QUOTA_FILE, v1Value, UnmappableSettingException.Reason.UNCONVERTIBLE_VALUE);
+                }
+                return field + " " + now[1];
+            }
+            return now[0] + " " + field;
+        }
+
+        private static String[] fields(String text) {
+            return text.strip().split("\\s+");
+        }
     }
 
     // ---------------------------------------------------------------- sampling

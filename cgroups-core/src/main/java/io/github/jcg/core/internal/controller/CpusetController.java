@@ -9,6 +9,7 @@ import io.github.jcg.core.limit.CpuList;
 import io.github.jcg.core.limit.Resources;
 import io.github.jcg.core.limit.SharesWeightMapping;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -83,6 +84,35 @@ final class CpusetController extends ControllerModule {
     @Override
     public Set<String> fileNames() {
         return FILE_NAMES;
+    }
+
+    /**
+     * libcgroup's cpuset rows: the CPUs and memory nodes, and their effective sets, keep their
+     * values; {@code cpuset.cpu_exclusive ↔ cpuset.cpus.partition} is {@code 1 → root} and
+     * anything else {@code → member}, {@code root → 1} and anything else ({@code member},
+     * {@code isolated}, {@code root invalid (…)}) {@code → 0}; v1's other files have no v2
+     * counterpart. libcgroup's table spells the root-only file
+     * {@code cpuset.mem_pressure_enabled}, which no kernel has; both that spelling and the
+     * kernel's {@code cpuset.memory_pressure_enabled} are listed, so {@code cgxget -i -2 -g
+     * cpuset /} on a v1 host skips the real file instead of failing on it.
+     */
+    @Override
+    public List<VocabularyEntry> vocabulary() {
+        List<VocabularyEntry> entries = new ArrayList<>(List.of(
+                VocabularyEntry.Renamed.same("cpuset.effective_cpus", "cpuset.cpus.effective"),
+                VocabularyEntry.Renamed.same("cpuset.effective_mems", "cpuset.mems.effective"),
+                VocabularyEntry.Renamed.same(CPUS_FILE, CPUS_FILE),
+                VocabularyEntry.Renamed.same(MEMS_FILE, MEMS_FILE),
+                VocabularyEntry.Renamed.converted("cpuset.cpu_exclusive", "cpuset.cpus.partition",
+                        exclusive -> exclusive.strip().equals("1") ? "root" : "member",
+                        partition -> partition.strip().equals("root") ? "1" : "0")));
+        for (String v1Only : List.of("cpuset.mem_exclusive", "cpuset.mem_hardwall", "cpuset.memory_migrate",
+                "cpuset.memory_pressure", "cpuset.mem_pressure_enabled", "cpuset.memory_pressure_enabled",
+                "cpuset.memory_spread_page", "cpuset.memory_spread_slab", "cpuset.sched_load_balance",
+                "cpuset.sched_relax_domain_level")) {
+            entries.add(VocabularyEntry.Renamed.unmappable(v1Only, null));
+        }
+        return List.copyOf(entries);
     }
 
     // ---------------------------------------------------------------- sampling

@@ -28,6 +28,8 @@ final class MemoryController extends ControllerModule {
     private static final String V1_SOFT_LIMIT_FILE = "memory.soft_limit_in_bytes";
     private static final String V1_MEMSW_LIMIT_FILE = "memory.memsw.limit_in_bytes";
     private static final String NO_LIMIT = "max";
+    /** What v1 memory limits read when there is none, and what libcgroup writes for v2's max. */
+    private static final String V1_UNLIMITED = Long.toString(KernelRanges.V1_MEMORY_UNLIMITED);
 
     @Override
     public void copy(Resources from, Resources.Builder into) {
@@ -205,6 +207,30 @@ final class MemoryController extends ControllerModule {
     @Override
     public Set<String> fileNames() {
         return FILE_NAMES;
+    }
+
+    /**
+     * libcgroup's memory rows: {@code memory.limit_in_bytes ↔ memory.max} and
+     * {@code memory.soft_limit_in_bytes ↔ memory.high}, where {@code -1} and
+     * {@code 9223372036854771712} are {@code max}, {@code max} is {@code 9223372036854771712},
+     * and other values are unchanged. The other memory files are not translated.
+     */
+    @Override
+    public List<VocabularyEntry> vocabulary() {
+        return List.of(
+                VocabularyEntry.Renamed.converted(V1_LIMIT_FILE, "memory.max", MemoryController::limitToV2, MemoryController::limitToV1),
+                VocabularyEntry.Renamed.converted(V1_SOFT_LIMIT_FILE, "memory.high", MemoryController::limitToV2,
+                        MemoryController::limitToV1));
+    }
+
+    private static String limitToV2(String value) {
+        String v = value.strip();
+        return v.equals("-1") || v.equals(V1_UNLIMITED) ? NO_LIMIT : v;
+    }
+
+    private static String limitToV1(String value) {
+        String v = value.strip();
+        return v.equals(NO_LIMIT) ? V1_UNLIMITED : v;
     }
 
     // ---------------------------------------------------------------- sampling
