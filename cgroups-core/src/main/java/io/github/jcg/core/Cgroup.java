@@ -629,7 +629,10 @@ public final class Cgroup {
     /**
      * Applies every setting {@code wanted} holds, as one change: all files are checked to
      * exist first, each previous value is remembered, and if the kernel refuses one write the
-     * earlier ones are put back before the exception is thrown. Freezing ({@link Resources#frozen()}) waits until the kernel has frozen or thawed the
+     * earlier ones are put back before the exception is thrown. The exception is the one the
+     * failure raised (a refused write's {@link KernelRefusedException}, a missing controller's
+     * {@link ControllerNotAvailableException} …), its message ending in what was undone.
+     * Freezing ({@link Resources#frozen()}) waits until the kernel has frozen or thawed the
      * group.
      */
     public void apply(Resources wanted) {
@@ -660,12 +663,13 @@ public final class Cgroup {
             if (undo.isEmpty()) {
                 throw e;
             }
+            // the failure keeps its type (a refused write stays a KernelRefusedException, a wait
+            // that timed out a CgroupException) and says what was undone
             List<String> failed = new UndoLog(undo).run();
-            throw new KernelRefusedException(e.getMessage() + (failed.isEmpty()
+            e.appendToMessage(failed.isEmpty()
                     ? " (the earlier writes of this change were undone)"
-                    : " (undoing the earlier writes failed too: " + String.join("; ", failed) + ")"),
-                    e.group().orElse(path.toString()), e.file().orElse(null), e.value().orElse(null),
-                    e.errno().orElse(null), e, e instanceof KernelRefusedException k && k.valueRefused());
+                    : " (undoing the earlier writes failed too: " + String.join("; ", failed) + ")");
+            throw e;
         }
     }
 
@@ -698,7 +702,7 @@ public final class Cgroup {
         while (driver.isFrozen(files) != frozen) {
             if (System.nanoTime() > deadline) {
                 throw new CgroupException("cgroup " + path + " did not become " + (frozen ? "frozen" : "thawed")
-                        + " within 5 s (a task in uninterruptible sleep?)");
+                        + " within 5 s (a task in uninterruptible sleep?)", path.toString(), null, null, null, null);
             }
             pause(5);
         }

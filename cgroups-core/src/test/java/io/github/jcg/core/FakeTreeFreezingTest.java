@@ -1,11 +1,13 @@
 package io.github.jcg.core;
 
+import io.github.jcg.core.limit.Resources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Freezing through {@link Cgroup}: {@link Cgroup#resources()} reports the state asked for,
@@ -49,5 +51,23 @@ class FakeTreeFreezingTest {
         assertThat(fake.read(CG + "/unified/web/cgroup.freeze")).isEqualTo("1\n");
         assertThat(web.resources().frozen()).contains(true);
         assertThat(web.isFrozen()).isTrue();
+    }
+
+    @Test
+    void aFreezeTheKernelNeverReachesFailsAsItselfAndIsUndone() {
+        FakeHost fake = FakeHost.unified(tmp, "cpuset cpu io memory pids")
+                .file(CG + "/web/cgroup.procs", "")
+                .file(CG + "/web/cgroup.freeze", "0\n")
+                .file(CG + "/web/cgroup.events", "populated 1\nfrozen 0\n");
+        Cgroup web = fake.discover().group("web");
+
+        // not rewrapped as a refused write: no write was refused, the wait ran out
+        assertThatThrownBy(() -> web.apply(Resources.builder().frozen(true).build()))
+                .isExactlyInstanceOf(CgroupException.class)
+                .hasMessageContaining("did not become frozen within 5 s")
+                .hasMessageEndingWith("(the earlier writes of this change were undone)")
+                .satisfies(e -> assertThat(((CgroupException) e).group()).contains("/web"));
+        assertThat(fake.read(CG + "/web/cgroup.freeze").strip()).isEqualTo("0");
+        assertThat(web.resources().frozen()).contains(false);
     }
 }
