@@ -62,7 +62,12 @@ final class PerControllerDriver {
     List<PlannedWrite> plan(Resources wanted, GroupFiles current, SharesWeightMapping mapping) {
         List<PlannedWrite> writes = new ArrayList<>();
         for (ControllerModule module : Controllers.all()) {
-            module.plan(wanted, visibleTo(module, current), versions.get(module), mapping, writes);
+            Resources.Builder slice = Resources.builder();
+            module.copy(wanted, slice);
+            Resources own = slice.build();
+            if (!own.isEmpty()) {
+                module.plan(own, visibleTo(module, current), versions.get(module), mapping, writes);
+            }
         }
         return writes;
     }

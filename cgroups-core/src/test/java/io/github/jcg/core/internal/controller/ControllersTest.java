@@ -3,12 +3,19 @@ package io.github.jcg.core.internal.controller;
 import io.github.jcg.core.ControlFileNames;
 import io.github.jcg.core.Controller;
 import io.github.jcg.core.InvalidValueException;
+import io.github.jcg.core.limit.BlockDevice;
 import io.github.jcg.core.limit.ControlFileRules;
+import io.github.jcg.core.limit.CpuList;
+import io.github.jcg.core.limit.CpuWeight;
+import io.github.jcg.core.limit.IoDeviceLimit;
+import io.github.jcg.core.limit.Limit;
+import io.github.jcg.core.limit.Resources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +36,28 @@ class ControllersTest {
         Set<ControllerModule> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         assertThat(Controllers.all()).allMatch(seen::add);
         assertThat(Controllers.all()).contains(Controllers.freezer());
+    }
+
+    @Test
+    void everySettingIsCopiedByExactlyOneModule() {
+        Resources all = Resources.builder().cpuMax(Limit.of(50_000), 100_000).cpuBurstMicros(1_000)
+                .cpuWeight(CpuWeight.weight(200)).cpusetCpus(CpuList.parse("0-1")).cpusetMems(CpuList.parse("0"))
+                .memoryMax(Limit.of(1L << 30)).memoryHigh(Limit.of(1L << 29)).memoryLow(Limit.of(1L << 20))
+                .memoryMin(Limit.of(1L << 19)).swapMax(Limit.unlimited()).pidsMax(Limit.of(100))
+                .io(new IoDeviceLimit(new BlockDevice(8, 0), Optional.of(Limit.of(1L << 20)), Optional.empty(),
+                        Optional.empty(), Optional.empty()))
+                .frozen(true).build();
+        Resources.Builder together = Resources.builder();
+        int owners = 0;
+        for (ControllerModule module : Controllers.all()) {
+            Resources.Builder alone = Resources.builder();
+            module.copy(all, alone);
+            module.copy(all, together);
+            owners += alone.build().isEmpty() ? 0 : 1;
+        }
+        assertThat(together.build()).isEqualTo(all);
+        // cpu, cpuset, memory, pids, io, freezer
+        assertThat(owners).isEqualTo(6);
     }
 
     @Test
