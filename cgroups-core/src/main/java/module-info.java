@@ -7,8 +7,9 @@
  * <ul>
  * <li>{@code io.github.jcg.core}: the host ({@code CgroupHost}, {@code HostLayout}), groups
  * ({@code Cgroup}, {@code CgroupPath}), controllers and the errors every call can throw;</li>
- * <li>{@code io.github.jcg.core.limit}: typed limits ({@code Resources}, {@code Limit} …) and
- * the kernel's ranges for them;</li>
+ * <li>{@code io.github.jcg.core.limit}: typed limits ({@code Resources}, {@code Limit} …),
+ * the kernel's ranges for them, the checks of raw control-file values and the translation
+ * between v1's and v2's file names ({@code Vocabulary});</li>
  * <li>{@code io.github.jcg.core.sample}: usage snapshots, rates and the subtree sampler.</li>
  * </ul>
  * Everything under {@code io.github.jcg.core.internal} is how it is done, and may change in

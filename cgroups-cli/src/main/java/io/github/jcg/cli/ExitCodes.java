@@ -8,6 +8,7 @@ import io.github.jcg.core.GroupNotFoundException;
 import io.github.jcg.core.InvalidGroupPathException;
 import io.github.jcg.core.InvalidValueException;
 import io.github.jcg.core.KernelRefusedException;
+import io.github.jcg.core.UnmappableSettingException;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -117,11 +118,27 @@ public final class ExitCodes {
         if (e instanceof ToolException t) {
             return t.status();
         }
+        if (e instanceof UnmappableSettingException u) {
+            return of(u);
+        }
         Failure failure = classify(e);
         if (tool == null) {
             return generic(failure);
         }
         return TABLE.get(tool).get(failure);
+    }
+
+    /**
+     * cgxget's and cgxset's code for a setting they cannot translate, whatever the tool:
+     * ECGINVAL for a name with no known counterpart, ECGNOVERSIONCONVERT for one without an
+     * equivalent, ECGFAIL for a value that cannot be converted.
+     */
+    static int of(UnmappableSettingException e) {
+        return switch (e.reason()) {
+            case UNKNOWN_NAME -> INVALID;
+            case NO_EQUIVALENT -> NO_VERSION_CONVERT;
+            case UNCONVERTIBLE_VALUE -> FAIL;
+        };
     }
 
     private static int generic(Failure failure) {

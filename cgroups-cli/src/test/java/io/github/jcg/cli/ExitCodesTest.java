@@ -5,6 +5,8 @@ import io.github.jcg.core.Errno;
 import io.github.jcg.core.GroupNotFoundException;
 import io.github.jcg.core.InvalidValueException;
 import io.github.jcg.core.KernelRefusedException;
+import io.github.jcg.core.UnmappableSettingException;
+import io.github.jcg.core.UnmappableSettingException.Reason;
 import org.junit.jupiter.api.Test;
 
 import static io.github.jcg.cli.ExitCodes.Tool.CGCREATE;
@@ -36,6 +38,18 @@ class ExitCodesTest {
         assertThat(ExitCodes.of(new ControllerNotAvailableException("x"), CGCREATE)).isEqualTo(84);
         assertThat(ExitCodes.of(new InvalidValueException("cpu.shares", "1", "range"), CGSET)).isEqualTo(96);
         assertThat(ExitCodes.of(EINVAL, CGSET)).isEqualTo(96);
+    }
+
+    @Test
+    void aSettingTheCoreCannotTranslateHasCgxsetsCodeInEveryTool() {
+        for (ExitCodes.Tool tool : new ExitCodes.Tool[] {CGSET, CGGET, null}) {
+            assertThat(ExitCodes.of(new UnmappableSettingException("x", "freezer.state", null, Reason.UNKNOWN_NAME), tool))
+                    .isEqualTo(ExitCodes.INVALID);
+            assertThat(ExitCodes.of(new UnmappableSettingException("x", "cpu.stat", null, Reason.NO_EQUIVALENT), tool))
+                    .isEqualTo(ExitCodes.NO_VERSION_CONVERT);
+            assertThat(ExitCodes.of(new UnmappableSettingException("x", "cpu.weight", "lots", Reason.UNCONVERTIBLE_VALUE), tool))
+                    .isEqualTo(ExitCodes.FAIL);
+        }
     }
 
     @Test

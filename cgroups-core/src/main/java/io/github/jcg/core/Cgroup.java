@@ -2,7 +2,6 @@ package io.github.jcg.core;
 
 import io.github.jcg.core.internal.GroupFiles;
 import io.github.jcg.core.internal.PlannedWrite;
-import io.github.jcg.core.internal.ResourceDriver;
 import io.github.jcg.core.internal.fs.GroupTree;
 import io.github.jcg.core.limit.ControlFileRules;
 import io.github.jcg.core.limit.Resources;
@@ -435,30 +434,22 @@ public final class Cgroup {
         awaitEmpty(subtrees);
     }
 
-    /** The v1 way (and v2 before 5.14): freeze so nothing can fork, SIGKILL every task, thaw. */
+    /**
+     * The v1 way (and v2 before 5.14): freeze so nothing can fork, SIGKILL every task, thaw.
+     * The group is frozen as {@link #freeze()} freezes it; where it cannot be (no freezer and
+     * no v2 mount), its tasks are killed unfrozen.
+     */
     private void freezeKillThaw(List<List<Placement>> subtrees) {
-        Optional<Placement> freezer = freezerPlacement();
-        freezer.ifPresent(f -> setFrozen(f, true));
+        GroupFiles files = files();
+        Optional<PlannedWrite> freeze = host.driver().freezeWrite(files, true);
+        Optional<PlannedWrite> thaw = host.driver().freezeWrite(files, false);
+        freeze.ifPresent(w -> locate(w.file()).write(w.file(), w.value()));
         try {
             for (long pid : processesIn(subtrees)) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
         } finally {
-            freezer.ifPresent(f -> setFrozen(f, false));
-        }
-    }
-
-    private Optional<Placement> freezerPlacement() {
-        Optional<Placement> v1 = host.layout().hierarchyOf(Controller.FREEZER)
-                .filter(h -> h.version() == CgroupVersion.V1).map(h -> new Placement(h, path)).filter(Placement::exists);
-        return v1.or(() -> unifiedPlacement().filter(p -> p.exists() && p.hasFile("cgroup.freeze")));
-    }
-
-    private static void setFrozen(Placement p, boolean frozen) {
-        if (p.isV2()) {
-            p.write("cgroup.freeze", frozen ? "1" : "0");
-        } else {
-            p.write("freezer.state", frozen ? "FROZEN" : "THAWED");
+            thaw.ifPresent(w -> locate(w.file()).write(w.file(), w.value()));
         }
     }
 
@@ -730,14 +721,18 @@ public final class Cgroup {
     /**
      * Applies every setting {@code wanted} holds, as one change: all files are checked to
      * exist first, each previous value is remembered, and if the kernel refuses one write the
-     * earlier ones are put back before the exception is thrown.
+     * earlier ones are put back before the exception is thrown. The exception is the one the
+     * failure raised (a refused write's {@link KernelRefusedException}, a missing controller's
+     * {@link ControllerNotAvailableException} …), its message ending in what was undone.
+     * Freezing ({@link Resources#frozen()}) waits until the kernel has frozen or thawed the
+     * group.
      */
     public void apply(Resources wanted) {
         if (placements.stream().noneMatch(Placement::exists)) {
             throw new GroupNotFoundException(path.toString(), describe(placements));
         }
         GroupFiles files = files();
-        ResourceDriver driver = host.driver();
+        PerControllerDriver driver = host.driver();
         List<PlannedWrite> plan = driver.plan(wanted, files, host.mapping());
         for (PlannedWrite w : plan) {
             ControlFileRules.check(w.file(), w.value());
@@ -760,12 +755,13 @@ public final class Cgroup {
             if (undo.isEmpty()) {
                 throw e;
             }
+            // the failure keeps its type (a refused write stays a KernelRefusedException, a wait
+            // that timed out a CgroupException) and says what was undone
             List<String> failed = new UndoLog(undo).run();
-            throw new KernelRefusedException(e.getMessage() + (failed.isEmpty()
+            e.appendToMessage(failed.isEmpty()
                     ? " (the earlier writes of this change were undone)"
-                    : " (undoing the earlier writes failed too: " + String.join("; ", failed) + ")"),
-                    e.group().orElse(path.toString()), e.file().orElse(null), e.value().orElse(null),
-                    e.errno().orElse(null), e, e instanceof KernelRefusedException k && k.valueRefused());
+                    : " (undoing the earlier writes failed too: " + String.join("; ", failed) + ")");
+            throw e;
         }
     }
 
@@ -783,16 +779,22 @@ public final class Cgroup {
         apply(Resources.builder().frozen(false).build());
     }
 
+    /**
+     * Whether the kernel has frozen the group: v1's {@code freezer.state} reads FROZEN (not
+     * FREEZING, a freeze under way), or v2's {@code cgroup.events} says {@code frozen 1}.
+     * {@link #resources()} reports the state asked for instead, so a group being frozen reads
+     * {@code frozen} there before it is frozen here.
+     */
     public boolean isFrozen() {
         return host.driver().isFrozen(files());
     }
 
-    private void awaitFrozen(ResourceDriver driver, GroupFiles files, boolean frozen) {
+    private void awaitFrozen(PerControllerDriver driver, GroupFiles files, boolean frozen) {
         long deadline = System.nanoTime() + SETTLE_TIMEOUT_NANOS;
         while (driver.isFrozen(files) != frozen) {
             if (System.nanoTime() > deadline) {
                 throw new CgroupException("cgroup " + path + " did not become " + (frozen ? "frozen" : "thawed")
-                        + " within 5 s (a task in uninterruptible sleep?)");
+                        + " within 5 s (a task in uninterruptible sleep?)", path.toString(), null, null, null, null);
             }
             pause(5);
         }

@@ -18,6 +18,8 @@ public class CgroupException extends RuntimeException {
     private final String value;
     /** @serial the kernel's errno, or null */
     private final Errno errno;
+    /** Words added after the failure was thrown, such as what was undone because of it. */
+    private String addendum = "";
 
     /**
      * A failure that concerns no particular group, file or errno.
@@ -45,6 +47,21 @@ public class CgroupException extends RuntimeException {
         this.file = file;
         this.value = value;
         this.errno = errno;
+    }
+
+    /** The message, with what was added to it on the way up (such as what was undone). */
+    @Override
+    public String getMessage() {
+        String message = super.getMessage();
+        return message == null || addendum.isEmpty() ? message : message + addendum;
+    }
+
+    /**
+     * Adds words to the end of the message, for a caller that passes the failure on after
+     * acting on it ({@link Cgroup#apply} undoes the earlier writes of a change).
+     */
+    void appendToMessage(String words) {
+        addendum += words.replace("\n", "\\n");
     }
 
     /**

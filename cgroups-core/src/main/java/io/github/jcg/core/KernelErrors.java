@@ -1,12 +1,16 @@
 package io.github.jcg.core;
 
+import io.github.jcg.core.internal.controller.Controllers;
 import io.github.jcg.core.internal.fs.ConfinedDirectory;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Turns an errno from a cgroup file or directory into words: what the kernel's refusal
- * means for that particular file, and what to do about it.
+ * means for that particular file, and what to do about it. A controller's files are
+ * explained by its module ({@code ControllerModule#explainRefusal}) where it knows better;
+ * the core's files and the words every file gets are here.
  */
 final class KernelErrors {
     private KernelErrors() {
@@ -55,14 +59,20 @@ final class KernelErrors {
                 at.path().toString(), null, null, errno, e);
     }
 
+    /**
+     * What a refused write means: the owning controller's module says it first, where it
+     * knows ({@code cpu.cfs_quota_us}'s EINVAL, a cpuset's EACCES, a memory limit's EBUSY …);
+     * then the core's files and every file's words.
+     */
     private static String explainWrite(Placement at, String file, String value, Errno errno, IOException e) {
-        boolean v2 = at.hierarchy().version() == CgroupVersion.V2;
+        CgroupVersion version = at.hierarchy().version();
+        Optional<String> owners = Controllers.owning(file).flatMap(m -> m.explainRefusal(file, value, errno, version));
+        if (owners.isPresent()) {
+            return owners.get();
+        }
+        boolean v2 = version == CgroupVersion.V2;
         switch (errno) {
             case EACCES, EPERM:
-                if (file.startsWith("cpuset.") && errno == Errno.EACCES) {
-                    // v1 cpuset answers EACCES, not EINVAL, for CPUs outside the parent's set
-                    return "the CPUs or memory nodes must lie within the parent's cpuset (or you lack permission to write it)";
-                }
                 return permission();
             case EROFS:
                 return readOnly();
@@ -83,18 +93,12 @@ final class KernelErrors {
                     return "the group hands controllers to its children (cgroup.subtree_control is not empty),"
                             + " so on cgroup v2 it may not hold processes itself; attach to a leaf group instead";
                 }
-                if (file.startsWith("memory.")) {
-                    return "memory usage is above the new limit and could not be reclaimed; free memory first or choose a higher limit";
-                }
                 return "the kernel says the group is busy";
             case ESRCH:
                 return isProcsFile(file) ? "no process with id " + value.strip() + " (it may have exited)" : "no such process";
             case ENOSPC:
                 if (isProcsFile(file)) {
                     return "the group's cpuset.cpus or cpuset.mems is empty; set both before attaching tasks";
-                }
-                if (file.equals("cpuset.cpus") || file.equals("cpuset.mems")) {
-                    return "a cpuset that holds tasks cannot be left without CPUs or memory nodes; move the tasks out first";
                 }
                 return "the kernel refused for lack of space";
             case ERANGE:
@@ -116,26 +120,14 @@ final class KernelErrors {
             case ENODEV:
                 return "no such block device; list devices and their MAJ:MIN with lsblk";
             case EINVAL:
-                return explainInvalid(file, v2);
+                return explainInvalid(file);
             default:
                 return detail(e);
         }
     }
 
-    private static String explainInvalid(String file, boolean v2) {
+    private static String explainInvalid(String file) {
         switch (file) {
-            case "cpu.cfs_quota_us", "cpu.cfs_period_us", "cpu.max":
-                return "the kernel refused the CPU bandwidth: quota and period must be at least 1000 µs, the period at"
-                        + " most 1000000 µs, the root group cannot be limited"
-                        + (v2 ? "" : ", and a child's quota/period may not exceed its parent's");
-            case "cpu.cfs_burst_us", "cpu.max.burst":
-                return "the burst may not exceed the quota";
-            case "memory.memsw.limit_in_bytes":
-                return "memory+swap (memsw) may not be lower than memory.limit_in_bytes";
-            case "memory.limit_in_bytes":
-                return "the memory limit may not be higher than memory.memsw.limit_in_bytes";
-            case "cpuset.cpus", "cpuset.mems":
-                return "the CPUs or memory nodes must exist, be online and lie within the parent's cpuset";
             case "cgroup.subtree_control":
                 return "unknown controller name, or the controller cannot be enabled here";
             case "cgroup.procs", "tasks", "cgroup.threads":

@@ -2,114 +2,112 @@ package io.github.jcg.core;
 
 import io.github.jcg.core.internal.GroupFiles;
 import io.github.jcg.core.internal.PlannedWrite;
-import io.github.jcg.core.internal.ResourceDriver;
+import io.github.jcg.core.internal.controller.ControllerModule;
+import io.github.jcg.core.internal.controller.Controllers;
+import io.github.jcg.core.internal.controller.FreezerController;
 import io.github.jcg.core.limit.Resources;
 import io.github.jcg.core.limit.SharesWeightMapping;
-import io.github.jcg.core.internal.v1.V1ResourceDriver;
-import io.github.jcg.core.internal.v2.V2ResourceDriver;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Sends each controller's limits to the driver of the hierarchy that holds that controller,
- * so a host that keeps cpu and cpuset on v1 but memory, pids and io on the cgroup2 mount gets
- * {@code cpu.cfs_quota_us} and {@code memory.max} in one change. On a host whose controllers
- * all sit on one version every part has the same driver, and it is used whole.
+ * Plans and reads limits controller by controller, each {@link ControllerModule} in the
+ * version of the hierarchy that holds its controller, so a host that keeps cpu and cpuset on
+ * v1 but memory, pids and io on the cgroup2 mount gets {@code cpu.cfs_quota_us} and
+ * {@code memory.max} in one change. Planning is pure (text in, writes out), so it is tested
+ * without a kernel; {@link Cgroup#apply(Resources)} executes a plan with rollback.
  *
- * <p>The parts are planned in the order both drivers use (cpu, cpuset, memory, pids, io,
+ * <p>The modules are planned in the registry's order (cpu, cpuset, memory, pids, io,
  * freezing), so rollback in {@link Cgroup#apply(Resources)} undoes writes in both
  * hierarchies newest first.
  */
-final class PerControllerDriver implements ResourceDriver {
-    /** The slices of {@link Resources} that one controller's files hold. */
-    enum Part { CPU, CPUSET, MEMORY, PIDS, IO, FREEZING }
+final class PerControllerDriver {
+    private final Map<ControllerModule, CgroupVersion> versions;
+    /** Whether freezing has a hierarchy here at all (a freezer or the v2 mount). */
+    private final boolean canFreeze;
 
-    private static final ResourceDriver V1 = new V1ResourceDriver();
-    private static final ResourceDriver V2 = new V2ResourceDriver();
-
-    private final Map<Part, ResourceDriver> drivers;
-    /** The one driver when every part uses it; null on a split host. */
-    private final ResourceDriver only;
-
-    private PerControllerDriver(Map<Part, ResourceDriver> drivers) {
-        this.drivers = drivers;
-        Set<ResourceDriver> distinct = new LinkedHashSet<>(drivers.values());
-        this.only = distinct.size() == 1 ? distinct.iterator().next() : null;
+    private PerControllerDriver(Map<ControllerModule, CgroupVersion> versions, boolean canFreeze) {
+        this.versions = versions;
+        this.canFreeze = canFreeze;
     }
 
     static PerControllerDriver of(HostLayout layout) {
-        Map<Part, ResourceDriver> drivers = new EnumMap<>(Part.class);
-        drivers.put(Part.CPU, driverOf(layout, layout.hierarchyOf(Controller.CPU)));
-        drivers.put(Part.CPUSET, driverOf(layout, layout.hierarchyOf(Controller.CPUSET)));
-        drivers.put(Part.MEMORY, driverOf(layout, layout.hierarchyOf(Controller.MEMORY)));
-        drivers.put(Part.PIDS, driverOf(layout, layout.hierarchyOf(Controller.PIDS)));
-        drivers.put(Part.IO, driverOf(layout, layout.hierarchyOf(Controller.BLKIO)
-                .filter(h -> h.version() == CgroupVersion.V1).or(() -> layout.hierarchyOf(Controller.IO))));
-        // v2 has no freezer controller: cgroup.freeze is a core file of every non-root group
-        Optional<Hierarchy> freezer = layout.hierarchyOf(Controller.FREEZER).or(layout::unified);
-        drivers.put(Part.FREEZING, driverOf(layout, freezer));
-        return new PerControllerDriver(drivers);
+        Map<ControllerModule, CgroupVersion> versions = new IdentityHashMap<>();
+        for (ControllerModule module : Controllers.all()) {
+            versions.put(module, versionOf(layout, module.hierarchy(layout)));
+        }
+        return new PerControllerDriver(versions, Controllers.freezer().hierarchy(layout).isPresent());
     }
 
     /**
-     * The driver of the hierarchy holding a controller. A controller that is nowhere gets the
-     * host's usual spelling, so the missing file is reported in the words the host uses.
+     * The version of the hierarchy holding a module's controller. A controller that is nowhere
+     * gets the host's usual spelling, so the missing file is reported in the words the host uses.
      */
-    private static ResourceDriver driverOf(HostLayout layout, Optional<Hierarchy> holder) {
+    private static CgroupVersion versionOf(HostLayout layout, Optional<Hierarchy> holder) {
         if (holder.isPresent()) {
-            return holder.get().version() == CgroupVersion.V2 ? V2 : V1;
+            return holder.get().version();
         }
         boolean v1Controllers = layout.v1Hierarchies().stream().anyMatch(h -> !h.controllers().isEmpty());
-        return v1Controllers || layout.unified().isEmpty() ? V1 : V2;
+        return v1Controllers || layout.unified().isEmpty() ? CgroupVersion.V1 : CgroupVersion.V2;
     }
 
-    @Override
-    public List<PlannedWrite> plan(Resources wanted, GroupFiles current, SharesWeightMapping mapping) {
-        if (only != null) {
-            return only.plan(wanted, current, mapping);
-        }
+    /**
+     * The writes that make the group's settings match {@code wanted}, in a safe order.
+     * Throws {@link InvalidValueException} for settings a version cannot express.
+     */
+    List<PlannedWrite> plan(Resources wanted, GroupFiles current, SharesWeightMapping mapping) {
         List<PlannedWrite> writes = new ArrayList<>();
-        for (Part part : Part.values()) {
-            Resources slice = copy(wanted, part, Resources.builder()).build();
-            if (!slice.isEmpty()) {
-                ResourceDriver driver = drivers.get(part);
-                writes.addAll(driver.plan(slice, visibleTo(driver, current), mapping));
+        for (ControllerModule module : Controllers.all()) {
+            Resources.Builder slice = Resources.builder();
+            module.copy(wanted, slice);
+            Resources own = slice.build();
+            if (!own.isEmpty()) {
+                module.plan(own, visibleTo(module, current), versions.get(module), mapping, writes);
             }
         }
         return writes;
     }
 
-    @Override
-    public Resources read(GroupFiles current) {
-        if (only != null) {
-            return only.read(current);
-        }
-        Map<ResourceDriver, Resources> byDriver = new java.util.HashMap<>();
+    /** The group's settings as the kernel reports them; absent files leave fields empty. */
+    Resources read(GroupFiles current) {
         Resources.Builder out = Resources.builder();
-        for (Part part : Part.values()) {
-            Resources read = byDriver.computeIfAbsent(drivers.get(part), d -> d.read(visibleTo(d, current)));
-            copy(read, part, out);
+        for (ControllerModule module : Controllers.all()) {
+            module.read(visibleTo(module, current), versions.get(module), out);
         }
         return out.build();
     }
 
-    @Override
-    public boolean isFrozen(GroupFiles current) {
-        return drivers.get(Part.FREEZING).isFrozen(current);
+    /** Whether the kernel has frozen the group (see {@link FreezerController#isFrozen}). */
+    boolean isFrozen(GroupFiles current) {
+        FreezerController freezer = Controllers.freezer();
+        return freezer.isFrozen(visibleTo(freezer, current), versions.get(freezer));
     }
 
     /**
-     * The group's files as one driver should see them on a split host: only those of the
-     * parts it drives. Without this the v1 driver would look for blkio files on a host whose
-     * io controller is on cgroup2, and the v2 one for {@code cpu.max} where cpu is on v1.
+     * The write that freezes or thaws the group through the file it has (see
+     * {@link FreezerController#freezeWrite}); empty where it has none, or the host none.
      */
-    private GroupFiles visibleTo(ResourceDriver driver, GroupFiles current) {
+    Optional<PlannedWrite> freezeWrite(GroupFiles current, boolean frozen) {
+        if (!canFreeze) {
+            return Optional.empty();
+        }
+        FreezerController freezer = Controllers.freezer();
+        return freezer.freezeWrite(visibleTo(freezer, current), versions.get(freezer), frozen);
+    }
+
+    /**
+     * The group's files as one module should see them on a split host: its own, the core's
+     * ({@code cgroup.freeze}, {@code cgroup.events}), and those of the controllers planned in
+     * the same version. Without this a v1 module would look for blkio files on a host whose io
+     * controller is on cgroup2, and a v2 one for {@code cpu.max} where cpu is on v1. On a host
+     * whose controllers all sit on one version it hides nothing.
+     */
+    private GroupFiles visibleTo(ControllerModule module, GroupFiles current) {
+        CgroupVersion version = versions.get(module);
         return new GroupFiles() {
             @Override
             public Optional<String> read(String file) {
@@ -127,53 +125,9 @@ final class PerControllerDriver implements ResourceDriver {
             }
 
             private boolean visible(String file) {
-                Part part = partOf(file);
-                return part == null || drivers.get(part) == driver;
+                Optional<ControllerModule> owner = Controllers.owning(file);
+                return owner.isEmpty() || owner.get() == module || versions.get(owner.get()) == version;
             }
         };
-    }
-
-    /** The part a control file belongs to; core files ({@code cgroup.freeze}, {@code cgroup.events}) are freezing's. */
-    static Part partOf(String file) {
-        Optional<Controller> owner = Controller.owningFile(file);
-        if (owner.isEmpty()) {
-            return Part.FREEZING;
-        }
-        return switch (owner.get()) {
-            case CPU, CPUACCT -> Part.CPU;
-            case CPUSET -> Part.CPUSET;
-            case MEMORY -> Part.MEMORY;
-            case PIDS -> Part.PIDS;
-            case BLKIO, IO -> Part.IO;
-            case FREEZER -> Part.FREEZING;
-            default -> null;
-        };
-    }
-
-    /** Copies one part's fields of {@code from} into {@code into}. */
-    static Resources.Builder copy(Resources from, Part part, Resources.Builder into) {
-        switch (part) {
-            case CPU -> {
-                from.cpuQuota().ifPresent(into::cpuQuota);
-                from.cpuPeriodMicros().ifPresent(into::cpuPeriodMicros);
-                from.cpuBurstMicros().ifPresent(into::cpuBurstMicros);
-                from.cpuWeight().ifPresent(into::cpuWeight);
-            }
-            case CPUSET -> {
-                from.cpusetCpus().ifPresent(into::cpusetCpus);
-                from.cpusetMems().ifPresent(into::cpusetMems);
-            }
-            case MEMORY -> {
-                from.memoryMax().ifPresent(into::memoryMax);
-                from.memoryHigh().ifPresent(into::memoryHigh);
-                from.memoryLow().ifPresent(into::memoryLow);
-                from.memoryMin().ifPresent(into::memoryMin);
-                from.swapMax().ifPresent(into::swapMax);
-            }
-            case PIDS -> from.pidsMax().ifPresent(into::pidsMax);
-            case IO -> from.io().forEach(into::io);
-            case FREEZING -> from.frozen().ifPresent(into::frozen);
-        }
-        return into;
     }
 }

@@ -264,8 +264,9 @@ class FakeTreeCgroupTest {
             Files.createSymbolicLink(fake.path(CG + "/pids/web/pids.max"), fake.path("/elsewhere/pids.max"));
             Cgroup web = discover(fake).group("web");
 
+            // the planted link is refused by jcg, not by the kernel, and the failure says so by its type
             assertThatThrownBy(() -> web.apply(Resources.builder().memoryMax(Limit.of(256 * MiB)).pidsMax(Limit.of(100)).build()))
-                    .isInstanceOf(KernelRefusedException.class)
+                    .isInstanceOf(InvalidGroupPathException.class)
                     .hasMessageContaining("symbolic link")
                     .hasMessageContaining("the earlier writes of this change were undone")
                     .satisfies(e -> assertThat(((CgroupException) e).file()).contains("pids.max"));
@@ -372,7 +373,7 @@ class FakeTreeCgroupTest {
 
             assertThatThrownBy(() -> web.apply(Resources.builder()
                     .cpuMax(Limit.of(50_000), 100_000).memoryMax(Limit.of(256 * MiB)).pidsMax(Limit.of(100)).build()))
-                    .isInstanceOf(KernelRefusedException.class)
+                    .isInstanceOf(InvalidGroupPathException.class)
                     .hasMessageContaining("the earlier writes of this change were undone")
                     .satisfies(e -> assertThat(((CgroupException) e).file()).contains("pids.max"));
             assertThat(fake.read(CG + "/cpu/web/cpu.cfs_quota_us")).isEqualTo("200000\n");

@@ -66,6 +66,36 @@ class KernelErrorsTest {
         assertThat(e.getMessage()).contains("write-only");
     }
 
+    private Placement v1Group(String controller) {
+        Hierarchy h = discover(FakeHost.hybridFixture(tmp)).layout().hierarchyOf(Controller.byName(controller).orElseThrow())
+                .orElseThrow();
+        return new Placement(h, CgroupPath.of("app"));
+    }
+
+    @Test
+    void aControllersOwnWordsComeFromItsModuleInTheVersionsTerms() {
+        KernelRefusedException v2 = KernelErrors.writeRefused(v2Group(), "cpu.max", "1000 100000", kernelSays("Invalid argument"));
+        KernelRefusedException v1 = KernelErrors.writeRefused(v1Group("cpu"), "cpu.cfs_quota_us", "1000",
+                kernelSays("Invalid argument"));
+
+        assertThat(v2.getMessage()).contains("EINVAL", "CPU bandwidth").doesNotContain("parent's");
+        assertThat(v1.getMessage()).contains("CPU bandwidth", "may not exceed its parent's");
+        assertThat(KernelErrors.writeRefused(v2Group(), "memory.max", "1", kernelSays("Device or resource busy")).getMessage())
+                .contains("could not be reclaimed");
+        assertThat(KernelErrors.writeRefused(v1Group("cpuset"), "cpuset.cpus", "7", kernelSays("Permission denied")).getMessage())
+                .contains("within the parent's cpuset");
+    }
+
+    @Test
+    void filesNoModuleExplainsGetTheWordsEveryFileGets() {
+        assertThat(KernelErrors.writeRefused(v2Group(), "pids.max", "x", kernelSays("Invalid argument")).getMessage())
+                .contains("the kernel refused the value for pids.max");
+        assertThat(KernelErrors.writeRefused(v2Group(), "cpuset.cpus", "7", kernelSays("Operation not permitted")).getMessage())
+                .contains("permission denied");
+        assertThat(KernelErrors.writeRefused(v2Group(), "io.max", "8:0 rbps=1", kernelSays("No such device")).getMessage())
+                .contains("lsblk");
+    }
+
     @Test
     void emptyingACpusetThatHoldsTasksIsExplained() {
         KernelRefusedException e = KernelErrors.writeRefused(v2Group(), "cpuset.cpus", "",

@@ -8,7 +8,6 @@ import io.github.jcg.cli.Invocation;
 import io.github.jcg.cli.ToolException;
 import io.github.jcg.cli.UsageText;
 import io.github.jcg.cli.compat.LibcgroupWords;
-import io.github.jcg.cli.compat.Vocabulary;
 import io.github.jcg.cli.getopt.Getopt;
 import io.github.jcg.cli.getopt.LongOption;
 import io.github.jcg.cli.getopt.ParsedOption;
@@ -24,6 +23,7 @@ import io.github.jcg.core.ControllerSelection;
 import io.github.jcg.core.Errno;
 import io.github.jcg.core.GroupNotFoundException;
 import io.github.jcg.core.Hierarchy;
+import io.github.jcg.core.limit.Vocabulary;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

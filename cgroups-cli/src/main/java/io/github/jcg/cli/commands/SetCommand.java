@@ -8,7 +8,6 @@ import io.github.jcg.cli.Invocation;
 import io.github.jcg.cli.ToolException;
 import io.github.jcg.cli.UsageText;
 import io.github.jcg.cli.compat.LibcgroupWords;
-import io.github.jcg.cli.compat.Vocabulary;
 import io.github.jcg.cli.getopt.Getopt;
 import io.github.jcg.cli.getopt.LongOption;
 import io.github.jcg.cli.getopt.ParsedOption;
@@ -27,6 +26,7 @@ import io.github.jcg.core.Hierarchy;
 import io.github.jcg.core.InvalidValueException;
 import io.github.jcg.core.UndoLog;
 import io.github.jcg.core.limit.Resources;
+import io.github.jcg.core.limit.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

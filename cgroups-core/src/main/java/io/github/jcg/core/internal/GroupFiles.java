@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * A group's control files by name, wherever they live (the cpu hierarchy for {@code cpu.*}
- * on v1, the one v2 directory otherwise). What a {@link ResourceDriver} plans against.
+ * on v1, the one v2 directory otherwise). What a controller module plans against
+ * ({@link io.github.jcg.core.internal.controller.ControllerModule#plan}).
  */
 public interface GroupFiles {
     /** The file's text, or empty when this group has no such file. */

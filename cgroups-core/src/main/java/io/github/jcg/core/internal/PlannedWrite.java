@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One write a {@link ResourceDriver} wants, and how to undo it given the file's text
- * before the write.
+ * One write a controller module plans
+ * ({@link io.github.jcg.core.internal.controller.ControllerModule#plan}), and how to undo it
+ * given the file's text before the write.
  *
  * @param file    control file name
  * @param value   what to write

@@ -1,6 +1,6 @@
 package io.github.jcg.core.limit;
 
-import io.github.jcg.core.InvalidValueException;
+import io.github.jcg.core.internal.controller.RawValues;
 
 /**
  * The ranges the kernel accepts for the limits jcg writes (kernel/sched/core.c,
@@ -43,10 +43,7 @@ public final class KernelRanges {
     }
 
     static void checkRange(String setting, long value, long min, long max, String unit) {
-        if (value < min || value > max) {
-            throw new InvalidValueException(setting, Long.toString(value),
-                    "must be from " + min + " to " + max + unit);
-        }
+        RawValues.range(setting, value, min, max, unit);
     }
 
     static void checkQuota(String setting, Limit quota) {
@@ -56,6 +53,6 @@ public final class KernelRanges {
     }
 
     static void checkPeriod(String setting, long period) {
-        checkRange(setting, period, MIN_CFS_MICROS, MAX_CFS_PERIOD_MICROS, " µs");
+        RawValues.period(setting, period);
     }
 }

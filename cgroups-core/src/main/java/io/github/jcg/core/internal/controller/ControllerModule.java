@@ -1,11 +1,20 @@
 package io.github.jcg.core.internal.controller;
 
+import io.github.jcg.core.CgroupVersion;
 import io.github.jcg.core.Controller;
+import io.github.jcg.core.Errno;
+import io.github.jcg.core.Hierarchy;
+import io.github.jcg.core.HostLayout;
+import io.github.jcg.core.internal.GroupFiles;
+import io.github.jcg.core.internal.PlannedWrite;
 import io.github.jcg.core.internal.fs.FileBuffer;
+import io.github.jcg.core.limit.Resources;
+import io.github.jcg.core.limit.SharesWeightMapping;
 import io.github.jcg.core.sample.Metric;
 
 import java.nio.charset.StandardCharsets;
-
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,7 +44,71 @@ public abstract class ControllerModule {
 
     // ---------------------------------------------------------------- limits and errors
 
-    // (filled by the limits part: plan, read, check, explain, vocabulary)
+    /**
+     * The hierarchy that holds this module's files on a host, which decides whether its
+     * limits are planned in v1's or v2's files: by default the one of its controller, in
+     * {@link Controller} order; empty when none is mounted.
+     */
+    public Optional<Hierarchy> hierarchy(HostLayout layout) {
+        return controllers.stream().sorted().map(layout::hierarchyOf).flatMap(Optional::stream).findFirst();
+    }
+
+    /** Copies this module's fields of {@code from} (its slice of {@link Resources}) into {@code into}. */
+    public void copy(Resources from, Resources.Builder into) {
+    }
+
+    /**
+     * Adds the writes that make the group's settings of this module match {@code wanted},
+     * in the order the kernel needs them, to {@code writes}. Planning is pure: {@code current}
+     * is read for what the order or a value depends on, nothing is written.
+     *
+     * @param wanted  the settings wanted; fields of other modules are ignored
+     * @param current the group's files, as far as they belong to hierarchies of {@code version}
+     * @param version the version of the hierarchy that holds this module's files
+     * @param mapping how a weight given as cpu.shares becomes cpu.weight and back
+     * @param writes  where the writes go, after those of the modules planned before
+     * @throws io.github.jcg.core.InvalidValueException for a setting {@code version} cannot express
+     */
+    public void plan(Resources wanted, GroupFiles current, CgroupVersion version, SharesWeightMapping mapping,
+                     List<PlannedWrite> writes) {
+    }
+
+    /** Reads this module's settings, as the kernel reports them, into {@code into}; absent files leave fields empty. */
+    public void read(GroupFiles current, CgroupVersion version, Resources.Builder into) {
+    }
+
+    /**
+     * Checks a raw value for one of this module's files before it is written, and throws
+     * {@link io.github.jcg.core.InvalidValueException} with the accepted values when it
+     * cannot be right. A file it has no rule for is left to the kernel.
+     *
+     * @param value the value as given (the kernel ignores white space around it)
+     */
+    public void check(String file, String value) {
+    }
+
+    /**
+     * What the kernel's refusal to write {@code value} to one of this module's files means,
+     * when this module knows more than the words every file gets; empty leaves it to them.
+     */
+    public Optional<String> explainRefusal(String file, String value, Errno errno, CgroupVersion version) {
+        return Optional.empty();
+    }
+
+    /** The names of this module's control files, v1's and v2's, as the kernel documents them. */
+    public Set<String> fileNames() {
+        return Set.of();
+    }
+
+    /** Whether the kernel has (or may have) a control file of this module by this name. */
+    public boolean isFileName(String name) {
+        return fileNames().contains(name);
+    }
+
+    /** This module's rows of the v1/v2 translation libcgroup's cgxget and cgxset use. */
+    public List<VocabularyEntry> vocabulary() {
+        return List.of();
+    }
 
     // ---------------------------------------------------------------- sampling
 

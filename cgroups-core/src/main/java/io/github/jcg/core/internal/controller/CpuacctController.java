@@ -1,13 +1,12 @@
 package io.github.jcg.core.internal.controller;
 
-import io.github.jcg.core.Controller;
 import io.github.jcg.core.CgroupVersion;
+import io.github.jcg.core.Controller;
 import io.github.jcg.core.Hierarchy;
 import io.github.jcg.core.internal.fs.FileBuffer;
 import io.github.jcg.core.sample.Metric;
 
 import java.util.Optional;
-
 import java.util.Set;
 
 /** The cpuacct controller (v1 only): CPU time of a group ({@code cpuacct.usage}, {@code cpuacct.stat}). */
@@ -17,6 +16,15 @@ final class CpuacctController extends ControllerModule {
     }
 
     // ---------------------------------------------------------------- limits and errors
+
+    /** cpuacct.rst: v1 only; it has no limits. */
+    private static final Set<String> FILE_NAMES = Set.of("cpuacct.usage", "cpuacct.usage_user", "cpuacct.usage_sys",
+            "cpuacct.usage_all", "cpuacct.usage_percpu", "cpuacct.usage_percpu_user", "cpuacct.usage_percpu_sys", "cpuacct.stat");
+
+    @Override
+    public Set<String> fileNames() {
+        return FILE_NAMES;
+    }
 
     // ---------------------------------------------------------------- sampling
 

@@ -1,8 +1,9 @@
-package io.github.jcg.core.internal.v1;
+package io.github.jcg.core.internal.controller;
 
 import io.github.jcg.core.limit.BlockDevice;
 import io.github.jcg.core.limit.CpuList;
 import io.github.jcg.core.limit.CpuWeight;
+import io.github.jcg.core.CgroupVersion;
 import io.github.jcg.core.InMemoryGroupFiles;
 import io.github.jcg.core.InvalidValueException;
 import io.github.jcg.core.limit.IoDeviceLimit;
@@ -21,11 +22,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Planning v1 writes from text alone: which files, which spelling, which order. */
-class V1ResourceDriverTest {
+class V1LimitsTest {
     private static final String V1_UNLIMITED = "9223372036854771712\n";
     private static final long MiB = 1L << 20;
 
-    private final V1ResourceDriver driver = new V1ResourceDriver();
+    private final OneVersion driver = new OneVersion(CgroupVersion.V1);
 
     private List<PlannedWrite> plan(Resources wanted, InMemoryGroupFiles current) {
         return driver.plan(wanted, current, SharesWeightMapping.LIBCGROUP_LINEAR);
@@ -252,10 +253,10 @@ class V1ResourceDriverTest {
         @Test
         void aLimitAtOrPastTheKernelsClampReadsAsNoLimit() {
             // what 18446744073709551615 reads back as, one page below, and a number no kernel prints
-            assertThat(V1ResourceDriver.readLimit("9223372036854771712\n")).isEqualTo(Limit.unlimited());
-            assertThat(V1ResourceDriver.readLimit("9223372036854767616\n")).isEqualTo(Limit.of(9_223_372_036_854_767_616L));
-            assertThat(V1ResourceDriver.readLimit("18446744073709551615\n")).isEqualTo(Limit.unlimited());
-            assertThat(V1ResourceDriver.readLimit("-1")).isEqualTo(Limit.unlimited());
+            assertThat(MemoryController.readV1Limit("9223372036854771712\n")).isEqualTo(Limit.unlimited());
+            assertThat(MemoryController.readV1Limit("9223372036854767616\n")).isEqualTo(Limit.of(9_223_372_036_854_767_616L));
+            assertThat(MemoryController.readV1Limit("18446744073709551615\n")).isEqualTo(Limit.unlimited());
+            assertThat(MemoryController.readV1Limit("-1")).isEqualTo(Limit.unlimited());
         }
 
         @Test

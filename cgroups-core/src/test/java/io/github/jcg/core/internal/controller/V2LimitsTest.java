@@ -1,7 +1,8 @@
-package io.github.jcg.core.internal.v2;
+package io.github.jcg.core.internal.controller;
 
 import io.github.jcg.core.limit.BlockDevice;
 import io.github.jcg.core.limit.CpuWeight;
+import io.github.jcg.core.CgroupVersion;
 import io.github.jcg.testing.Fixtures;
 import io.github.jcg.core.InMemoryGroupFiles;
 import io.github.jcg.core.limit.IoDeviceLimit;
@@ -19,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /** Planning v2 writes from text alone, in the spellings of cgroup-v2.rst. */
-class V2ResourceDriverTest {
+class V2LimitsTest {
     private static final long MiB = 1L << 20;
 
-    private final V2ResourceDriver driver = new V2ResourceDriver();
+    private final OneVersion driver = new OneVersion(CgroupVersion.V2);
 
     private List<PlannedWrite> plan(Resources wanted, InMemoryGroupFiles current) {
         return driver.plan(wanted, current, SharesWeightMapping.RUNC_CURVE);

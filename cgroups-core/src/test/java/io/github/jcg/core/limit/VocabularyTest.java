@@ -1,8 +1,8 @@
-package io.github.jcg.cli.compat;
+package io.github.jcg.core.limit;
 
-import io.github.jcg.cli.ExitCodes;
-import io.github.jcg.cli.ToolException;
 import io.github.jcg.core.CgroupVersion;
+import io.github.jcg.core.UnmappableSettingException;
+import io.github.jcg.core.UnmappableSettingException.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,10 +40,10 @@ class VocabularyTest {
         return Vocabulary.forWrite(rules, asked, disk, false).writesFor(current);
     }
 
-    private static ToolException failure(Runnable r) {
+    private static UnmappableSettingException failure(Runnable r) {
         try {
             r.run();
-        } catch (ToolException e) {
+        } catch (UnmappableSettingException e) {
             return e;
         }
         throw new AssertionError("no failure");
@@ -126,15 +126,15 @@ class VocabularyTest {
             "cpuset.mem_pressure_enabled", "cpuset.memory_pressure_enabled", "cpuset.memory_spread_page",
             "cpuset.memory_spread_slab", "cpuset.sched_load_balance", "cpuset.sched_relax_domain_level"})
     void v1OnlyCpusetFilesAreUnmappable(String name) {
-        assertThat(failure(() -> Vocabulary.forRead(name, V1, V2, false)).status()).isEqualTo(ExitCodes.NO_VERSION_CONVERT);
+        assertThat(failure(() -> Vocabulary.forRead(name, V1, V2, false)).reason()).isEqualTo(Reason.NO_EQUIVALENT);
         assertThat(Vocabulary.forRead(name, V1, V2, true)).isEmpty();
         assertThat(Vocabulary.forWrite(List.of(Map.entry(name, "1")), V1, V2, true).isEmpty()).isTrue();
     }
 
     @Test
     void cpuStatIsUnmappableBothWays() {
-        assertThat(failure(() -> Vocabulary.forRead("cpu.stat", V2, V1, false)).status()).isEqualTo(ExitCodes.NO_VERSION_CONVERT);
-        assertThat(failure(() -> Vocabulary.forRead("cpu.stat", V1, V2, false)).status()).isEqualTo(ExitCodes.NO_VERSION_CONVERT);
+        assertThat(failure(() -> Vocabulary.forRead("cpu.stat", V2, V1, false)).reason()).isEqualTo(Reason.NO_EQUIVALENT);
+        assertThat(failure(() -> Vocabulary.forRead("cpu.stat", V1, V2, false)).reason()).isEqualTo(Reason.NO_EQUIVALENT);
         assertThat(Vocabulary.forRead("cpu.stat", V2, V1, true)).isEmpty();
     }
 
@@ -144,9 +144,9 @@ class VocabularyTest {
             "cpuset.cpus.exclusive, V2", "memory.low, V2"})
     void settingsLibcgroupDoesNotMapAreInvalidEvenWithMinusI(String name, CgroupVersion asked) {
         CgroupVersion disk = asked == V1 ? V2 : V1;
-        assertThat(failure(() -> Vocabulary.forRead(name, asked, disk, true)).status()).isEqualTo(ExitCodes.INVALID);
-        assertThat(failure(() -> Vocabulary.forWrite(List.of(Map.entry(name, "1")), asked, disk, true)).status())
-                .isEqualTo(ExitCodes.INVALID);
+        assertThat(failure(() -> Vocabulary.forRead(name, asked, disk, true)).reason()).isEqualTo(Reason.UNKNOWN_NAME);
+        assertThat(failure(() -> Vocabulary.forWrite(List.of(Map.entry(name, "1")), asked, disk, true)).reason())
+                .isEqualTo(Reason.UNKNOWN_NAME);
     }
 
     @Test
@@ -202,8 +202,8 @@ class VocabularyTest {
 
     @Test
     void aQuotaAloneNeedsAPeriodToKeep() {
-        ToolException e = failure(() -> write(V1, V2, f -> "max", "cpu.cfs_quota_us", "20000"));
-        assertThat(e.status()).isEqualTo(ExitCodes.FAIL);
+        UnmappableSettingException e = failure(() -> write(V1, V2, f -> "max", "cpu.cfs_quota_us", "20000"));
+        assertThat(e.reason()).isEqualTo(Reason.UNCONVERTIBLE_VALUE);
         assertThat(e.getMessage()).contains("cpu.cfs_period_us");
     }
 
@@ -227,20 +227,20 @@ class VocabularyTest {
         assertThat(Vocabulary.translateAll(files, V2, V1, true)).containsExactly(Map.entry("cpu.shares", "2048"),
                 Map.entry("cpu.cfs_quota_us", "20000"), Map.entry("cpu.cfs_period_us", "50000"));
         files.put("cpu.max.burst", "0");
-        assertThat(failure(() -> Vocabulary.translateAll(files, V2, V1, true)).status()).isEqualTo(ExitCodes.INVALID);
+        assertThat(failure(() -> Vocabulary.translateAll(files, V2, V1, true)).reason()).isEqualTo(Reason.UNKNOWN_NAME);
     }
 
     @Test
     void numbersThatAreNotNumbersFailWithEcgfail() {
-        ToolException e = failure(() -> write(V2, V1, NO_READS, "cpu.weight", "lots"));
-        assertThat(e.status()).isEqualTo(ExitCodes.FAIL);
+        UnmappableSettingException e = failure(() -> write(V2, V1, NO_READS, "cpu.weight", "lots"));
+        assertThat(e.reason()).isEqualTo(Reason.UNCONVERTIBLE_VALUE);
         assertThat(e.getMessage()).contains("'lots'").doesNotContain("\n");
-        assertThat(failure(() -> write(V1, V2, NO_READS, "cpu.shares", "99999999999999999999")).status()).isEqualTo(ExitCodes.FAIL);
+        assertThat(failure(() -> write(V1, V2, NO_READS, "cpu.shares", "99999999999999999999")).reason()).isEqualTo(Reason.UNCONVERTIBLE_VALUE);
     }
 
     @Test
     void aBadRuleStopsThePlanBeforeAnyTargetIsRead() {
         assertThatThrownBy(() -> Vocabulary.forWrite(List.of(Map.entry("cpu.cfs_quota_us", "20000"), Map.entry("cpu.stat", "1")),
-                V1, V2, false)).isInstanceOf(ToolException.class);
+                V1, V2, false)).isInstanceOf(UnmappableSettingException.class);
     }
 }
