@@ -1,7 +1,7 @@
 package io.github.jcg.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.util.Optional;

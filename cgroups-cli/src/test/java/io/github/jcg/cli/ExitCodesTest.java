@@ -5,8 +5,8 @@ import io.github.jcg.core.Errno;
 import io.github.jcg.core.GroupNotFoundException;
 import io.github.jcg.core.InvalidValueException;
 import io.github.jcg.core.KernelRefusedException;
-import io.github.jcg.core.UnmappableSettingException;
 import io.github.jcg.core.UnmappableSettingException.Reason;
+import io.github.jcg.core.UnmappableSettingException;
 import org.junit.jupiter.api.Test;
 
 import static io.github.jcg.cli.ExitCodes.Tool.CGCREATE;

@@ -1,7 +1,7 @@
 package io.github.jcg.core;
 
-import io.github.jcg.core.internal.fs.ConfinedDirectory;
 import io.github.jcg.core.internal.fs.ConfinedDirectory.LinkRefusedException;
+import io.github.jcg.core.internal.fs.ConfinedDirectory;
 import io.github.jcg.core.internal.fs.ControlFiles;
 import io.github.jcg.core.internal.fs.GroupTree;
 

@@ -1,6 +1,7 @@
 package io.github.jcg.core;
 
 import io.github.jcg.core.internal.GroupFiles;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

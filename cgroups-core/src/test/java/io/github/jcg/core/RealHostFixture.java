@@ -1,6 +1,7 @@
 package io.github.jcg.core;
 
 import io.github.jcg.core.limit.CpuList;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

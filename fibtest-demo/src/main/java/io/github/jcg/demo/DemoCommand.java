@@ -1,9 +1,9 @@
 package io.github.jcg.demo;
 
 import io.github.jcg.core.CgroupException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

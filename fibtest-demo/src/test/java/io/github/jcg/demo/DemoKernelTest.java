@@ -5,8 +5,8 @@ import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.ControllerSelection;
 import io.github.jcg.core.DeleteOptions;
 import io.github.jcg.core.Hierarchy;
-import io.github.jcg.core.limit.Resources;
 import io.github.jcg.core.limit.Limit;
+import io.github.jcg.core.limit.Resources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,8 @@
 package io.github.jcg.cli.commands;
 
 import io.github.jcg.cli.GetoptCommand;
-import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.GetoptSyntax;
+import io.github.jcg.cli.Hosts;
 import io.github.jcg.cli.Invocation;
 import io.github.jcg.cli.UsageText;
 import io.github.jcg.cli.compat.LibcgroupWords;

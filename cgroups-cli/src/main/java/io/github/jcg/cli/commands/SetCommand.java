@@ -18,13 +18,13 @@ import io.github.jcg.core.CgroupException;
 import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.CgroupPath;
 import io.github.jcg.core.CgroupVersion;
-import io.github.jcg.core.limit.ControlFileRules;
 import io.github.jcg.core.ControllerNotAvailableException;
 import io.github.jcg.core.ControllerSelection;
 import io.github.jcg.core.Errno;
 import io.github.jcg.core.Hierarchy;
 import io.github.jcg.core.InvalidValueException;
 import io.github.jcg.core.UndoLog;
+import io.github.jcg.core.limit.ControlFileRules;
 import io.github.jcg.core.limit.Resources;
 import io.github.jcg.core.limit.Vocabulary;
 

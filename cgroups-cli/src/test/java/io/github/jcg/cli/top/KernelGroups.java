@@ -4,10 +4,10 @@ import io.github.jcg.core.Cgroup;
 import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.CgroupVersion;
 import io.github.jcg.core.Controller;
-import io.github.jcg.core.limit.CpuWeight;
 import io.github.jcg.core.ControllerSelection;
 import io.github.jcg.core.DeleteOptions;
 import io.github.jcg.core.Hierarchy;
+import io.github.jcg.core.limit.CpuWeight;
 import io.github.jcg.core.limit.Resources;
 import org.junit.jupiter.api.Assumptions;
 

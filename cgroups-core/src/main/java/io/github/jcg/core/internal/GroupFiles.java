@@ -1,6 +1,7 @@
 package io.github.jcg.core.internal;
 
 import io.github.jcg.core.CgroupPath;
+
 import java.util.Optional;
 
 /**

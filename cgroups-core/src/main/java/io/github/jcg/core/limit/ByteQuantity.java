@@ -2,6 +2,7 @@ package io.github.jcg.core.limit;
 
 import io.github.jcg.core.CgroupVersion;
 import io.github.jcg.core.InvalidValueException;
+
 import java.math.BigInteger;
 
 /**

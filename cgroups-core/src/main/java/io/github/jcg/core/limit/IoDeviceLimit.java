@@ -1,6 +1,7 @@
 package io.github.jcg.core.limit;
 
 import io.github.jcg.core.InvalidValueException;
+
 import java.util.Optional;
 
 /**

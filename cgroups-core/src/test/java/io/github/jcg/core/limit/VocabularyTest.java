@@ -1,8 +1,8 @@
 package io.github.jcg.core.limit;
 
 import io.github.jcg.core.CgroupVersion;
-import io.github.jcg.core.UnmappableSettingException;
 import io.github.jcg.core.UnmappableSettingException.Reason;
+import io.github.jcg.core.UnmappableSettingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

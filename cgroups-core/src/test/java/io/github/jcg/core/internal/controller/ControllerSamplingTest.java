@@ -1,10 +1,10 @@
 package io.github.jcg.core.internal.controller;
 
-import io.github.jcg.core.fake.FakeHosts;
-import io.github.jcg.testing.FakeHost;
 import io.github.jcg.core.Hierarchy;
 import io.github.jcg.core.HostLayout;
+import io.github.jcg.core.fake.FakeHosts;
 import io.github.jcg.core.sample.Metric;
+import io.github.jcg.testing.FakeHost;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

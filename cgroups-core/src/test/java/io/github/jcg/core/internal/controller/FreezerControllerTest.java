@@ -5,9 +5,9 @@ import io.github.jcg.core.InMemoryGroupFiles;
 import io.github.jcg.core.internal.PlannedWrite;
 import io.github.jcg.core.limit.Resources;
 import io.github.jcg.core.limit.SharesWeightMapping;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,14 @@
 package io.github.jcg.core.internal.controller;
 
-import io.github.jcg.core.limit.BlockDevice;
-import io.github.jcg.core.limit.CpuList;
-import io.github.jcg.core.limit.CpuWeight;
 import io.github.jcg.core.CgroupVersion;
 import io.github.jcg.core.InMemoryGroupFiles;
 import io.github.jcg.core.InvalidValueException;
+import io.github.jcg.core.internal.PlannedWrite;
+import io.github.jcg.core.limit.BlockDevice;
+import io.github.jcg.core.limit.CpuList;
+import io.github.jcg.core.limit.CpuWeight;
 import io.github.jcg.core.limit.IoDeviceLimit;
 import io.github.jcg.core.limit.Limit;
-import io.github.jcg.core.internal.PlannedWrite;
 import io.github.jcg.core.limit.Resources;
 import io.github.jcg.core.limit.SharesWeightMapping;
 import org.junit.jupiter.api.Nested;

@@ -1,15 +1,15 @@
 package io.github.jcg.core.internal.controller;
 
+import io.github.jcg.core.CgroupVersion;
+import io.github.jcg.core.InMemoryGroupFiles;
+import io.github.jcg.core.internal.PlannedWrite;
 import io.github.jcg.core.limit.BlockDevice;
 import io.github.jcg.core.limit.CpuWeight;
-import io.github.jcg.core.CgroupVersion;
-import io.github.jcg.testing.Fixtures;
-import io.github.jcg.core.InMemoryGroupFiles;
 import io.github.jcg.core.limit.IoDeviceLimit;
 import io.github.jcg.core.limit.Limit;
-import io.github.jcg.core.internal.PlannedWrite;
 import io.github.jcg.core.limit.Resources;
 import io.github.jcg.core.limit.SharesWeightMapping;
+import io.github.jcg.testing.Fixtures;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
