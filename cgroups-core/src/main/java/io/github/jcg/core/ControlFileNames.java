@@ -32,7 +32,13 @@ public final class ControlFileNames {
     private ControlFileNames() {
     }
 
-    /** Whether the kernel has (or may have, on some version or configuration) a cgroup interface file of this name. */
+    /**
+     * Whether the kernel has (or may have, on some version or configuration) a cgroup interface
+     * file of this name.
+     *
+     * @param name a file or group name, without a directory
+     * @return true for {@code cgroup.procs}, {@code tasks}, {@code cpu.max}, {@code hugetlb.2MB.max} …
+     */
     public static boolean isControlFile(String name) {
         return reason(name).isPresent();
     }
@@ -41,6 +47,9 @@ public final class ControlFileNames {
      * Why a group may not be called {@code name}, in words ending in the fix, or empty when it
      * may: names that are the kernel's interface files, in its core namespace ({@code cgroup.*},
      * v1's {@code tasks} …) or a controller's ({@code cpu.shares}, {@code memory.max} …).
+     *
+     * @param name a group name, one path component
+     * @return the reason in one line, or empty when the kernel and libcgroup accept the name
      */
     public static Optional<String> reason(String name) {
         if (UNPREFIXED.contains(name)) {

@@ -1,5 +1,7 @@
 package io.github.jcg.core;
 
+import java.util.Objects;
+
 /**
  * A control-file setting named in one cgroup version's vocabulary that cannot be carried over
  * to the other's (see {@link io.github.jcg.core.limit.Vocabulary}): a name no translation
@@ -22,17 +24,27 @@ public final class UnmappableSettingException extends CgroupException {
         UNCONVERTIBLE_VALUE
     }
 
+    /** Why the setting cannot be translated. */
     private final Reason reason;
 
     /**
+     * A setting that cannot be translated.
+     *
+     * @param message what cannot be translated and what to do instead, in one line
      * @param setting the setting's name, in the vocabulary it was given in
      * @param value   the value that cannot be converted, or null
+     * @param reason  why it cannot be translated
      */
     public UnmappableSettingException(String message, String setting, String value, Reason reason) {
         super(message, null, setting, value, null, null);
-        this.reason = java.util.Objects.requireNonNull(reason);
+        this.reason = Objects.requireNonNull(reason);
     }
 
+    /**
+     * Why the setting cannot be translated.
+     *
+     * @return the reason, as libcgroup's tools tell them apart (their exit status differs)
+     */
     public Reason reason() {
         return reason;
     }

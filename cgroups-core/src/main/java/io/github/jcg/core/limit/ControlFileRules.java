@@ -18,7 +18,17 @@ public final class ControlFileRules {
     private ControlFileRules() {
     }
 
-    /** Throws {@link InvalidValueException} when {@code value} cannot be right for {@code file}. */
+    /**
+     * Checks a raw value for a control file before it is written: the file's controller knows
+     * its form and range ({@code cpu.max}, {@code memory.max}, {@code pids.max},
+     * {@code io.max} …), the core its own files ({@code cgroup.procs},
+     * {@code cgroup.subtree_control} …). A file jcg does not know is left to the kernel.
+     *
+     * @param file  the control file's name, such as {@code cpu.cfs_quota_us}
+     * @param value the text to be written
+     * @throws InvalidValueException when the value cannot be right for the file, with the accepted
+     *                               form or range in its message
+     */
     public static void check(String file, String value) {
         Optional<ControllerModule> owner = Controllers.owning(file);
         if (owner.isPresent()) {

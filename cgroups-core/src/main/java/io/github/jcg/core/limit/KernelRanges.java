@@ -14,13 +14,20 @@ public final class KernelRanges {
     public static final long MAX_CFS_PERIOD_MICROS = 1_000_000;
     /** Largest CFS quota and burst: the kernel's max_cfs_runtime, (2^44 − 1) µs. */
     public static final long MAX_CFS_QUOTA_MICROS = (1L << 44) - 1;
+    /** The CFS period a new group has (and {@code cpu.max} keeps when only a quota is given): 100 ms. */
     public static final long DEFAULT_CFS_PERIOD_MICROS = 100_000;
 
+    /** Smallest v1 {@code cpu.shares} the kernel keeps (it raises a smaller value to this). */
     public static final long MIN_SHARES = 2;
+    /** Largest v1 {@code cpu.shares}: 2^18. */
     public static final long MAX_SHARES = 262_144;
+    /** A new v1 group's {@code cpu.shares}, the same CPU weight as v2's {@link #DEFAULT_WEIGHT}. */
     public static final long DEFAULT_SHARES = 1_024;
+    /** Smallest v2 {@code cpu.weight}. */
     public static final long MIN_WEIGHT = 1;
+    /** Largest v2 {@code cpu.weight}. */
     public static final long MAX_WEIGHT = 10_000;
+    /** A new v2 group's {@code cpu.weight}. */
     public static final long DEFAULT_WEIGHT = 100;
 
     /** PID_MAX_LIMIT: pids.max accepts 0 up to this. */
