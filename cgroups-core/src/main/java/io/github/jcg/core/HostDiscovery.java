@@ -28,7 +28,7 @@ import java.util.Set;
  * and are enabled; {@code /proc/self/cgroup} gives our own group in each hierarchy, which
  * we translate against the mount's root (not "/" inside containers and bind mounts).
  */
-public final class HostDiscovery {
+final class HostDiscovery {
     private final HostPaths paths;
 
     /** @param paths where {@code /proc} is and what mount points are resolved against */
