@@ -22,6 +22,7 @@ import java.util.List;
 public final class UndoLog {
     private final List<Runnable> steps;
 
+    /** An empty log. */
     public UndoLog() {
         this(new ArrayList<>());
     }
@@ -31,17 +32,30 @@ public final class UndoLog {
         this.steps = steps;
     }
 
-    /** Notes the step that takes back the change just made. */
+    /**
+     * Notes the step that takes back the change just made.
+     *
+     * @param step the undo of that change; a {@link RuntimeException} it throws is reported by
+     *             {@link #run}, not thrown
+     */
     public void add(Runnable step) {
         steps.add(step);
     }
 
-    /** Whether there is nothing to undo. */
+    /**
+     * Whether there is nothing to undo.
+     *
+     * @return true when no step was added since the log was made or last run
+     */
     public boolean isEmpty() {
         return steps.isEmpty();
     }
 
-    /** Runs every step, newest first; returns the messages of those that failed (empty: all undone). */
+    /**
+     * Runs every step, newest first, and empties the log.
+     *
+     * @return the messages of the steps that threw, newest first; empty when all were undone
+     */
     public List<String> run() {
         List<String> failures = new ArrayList<>();
         for (int i = steps.size() - 1; i >= 0; i--) {
@@ -61,6 +75,7 @@ public final class UndoLog {
      * failed too: <messages>)"}; {@code ""} when there was nothing to undo.
      *
      * @param what the changes, in the plural ({@code "changes of this command"})
+     * @return the text to append to the failure's message
      */
     public String runAndDescribe(String what) {
         if (steps.isEmpty()) {

@@ -47,6 +47,9 @@ public final class SubtreeSampler {
     private int pass;
 
     /**
+     * A sampler of the groups under {@code root}. Nothing is read until the first pass.
+     *
+     * @param layout   the host's hierarchies, from {@link io.github.jcg.core.CgroupHost#layout()}
      * @param root     the subtree's root group ({@link CgroupPath#root()} for everything)
      * @param maxDepth how many levels below {@code root} to include (0: the root alone)
      * @param metrics  the families to read; each costs file reads per group
@@ -59,11 +62,22 @@ public final class SubtreeSampler {
         this.maxDepth = maxDepth;
     }
 
+    /**
+     * The hierarchies this sampler walks and reads.
+     *
+     * @return the layout it was made with
+     */
     public HostLayout layout() {
         return layout;
     }
 
-    /** One pass: the groups present now and a snapshot of each. */
+    /**
+     * One pass: the groups present now and a snapshot of each. The sampler keeps its tree between
+     * passes, so call it from one thread at a time.
+     *
+     * @return the pass's start time and each group's snapshot, parents first and in path order;
+     *         no groups when the root exists in none of the hierarchies read
+     */
     public Sample sample() {
         long started = System.nanoTime();
         Map<CgroupPath, UsageSnapshot> snapshots = new LinkedHashMap<>();
@@ -79,7 +93,13 @@ public final class SubtreeSampler {
         return new Sample(started, snapshots);
     }
 
-    /** Rates for each group present in both samples, in {@code later}'s order. */
+    /**
+     * Rates for each group present in both samples, in {@code later}'s order.
+     *
+     * @param earlier the sample taken first
+     * @param later   a later sample; when it is not later, every rate over time is empty
+     * @return a new map of each group's rates by path; a group missing from either sample is absent
+     */
     public static Map<CgroupPath, UsageRates> rates(Sample earlier, Sample later) {
         Map<CgroupPath, UsageRates> out = new LinkedHashMap<>();
         for (UsageSnapshot now : later.snapshots()) {
@@ -94,6 +114,8 @@ public final class SubtreeSampler {
     /**
      * Every group under the root, to the maximum depth, in any hierarchy read, parents first
      * and in path order. (At the last level an entry is taken for a group by its name.)
+     *
+     * @return the groups' paths; empty when the root exists in none of the hierarchies read
      */
     public Set<CgroupPath> listGroups() {
         Set<CgroupPath> out = new LinkedHashSet<>();
