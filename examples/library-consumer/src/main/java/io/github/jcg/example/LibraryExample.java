@@ -12,6 +12,7 @@ import io.github.jcg.core.sample.Metric;
 import io.github.jcg.core.sample.UsageSnapshot;
 
 import java.io.OutputStream;
+import java.nio.file.Files;
 
 /**
  * The README's library example as a program. It makes one group, limits it to half a CPU and
@@ -67,7 +68,8 @@ public final class LibraryExample {
             // kills what still runs in the group (the shell), then removes it from every hierarchy
             group.delete(DeleteOptions.defaults().onPopulated(DeleteOptions.OnPopulated.KILL));
         }
-        System.out.println("deleted: " + (group.existsAnywhere() ? "no" : "yes"));
+        boolean left = group.hierarchies().stream().anyMatch(h -> Files.isDirectory(group.directory(h)));
+        System.out.println("deleted: " + (left ? "no" : "yes"));
     }
     // [readme]
 }
