@@ -28,12 +28,17 @@ import java.util.stream.Collectors;
 
 /**
  * A handle on one group: a validated path and the hierarchies selected for it. Holding a
- * handle changes nothing; {@link #create()}, {@link #apply(Resources)}, {@link #attach(long)}
- * and {@link #delete(DeleteOptions)} do, each all or nothing.
+ * handle changes nothing; {@link #create()}, {@link #apply(Resources)} and
+ * {@link #attach(long)} do, each all or nothing, and {@link #delete(DeleteOptions)} checks
+ * everything before it removes anything.
  *
  * <p>Control files are found by name: {@code cpu.cfs_quota_us} goes to the hierarchy that
  * owns {@code cpu}, core files to the selected hierarchies, and on hybrid hosts files the v1
- * side lacks ({@code cpu.pressure}, {@code cgroup.kill}) to the v2 mount.
+ * side lacks ({@code cpu.pressure}, {@code cgroup.kill}) to the v2 mount (see
+ * {@link #hierarchyOf(String)}).
+ *
+ * <p>Every failure is a {@link CgroupException}, unchecked; the {@code @throws} of each method
+ * name the ones a caller can act on.
  */
 public final class Cgroup {
     private static final String PROCS = "cgroup.procs";
@@ -55,40 +60,92 @@ public final class Cgroup {
         this.v2Controllers = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(v2Controllers));
     }
 
+    /**
+     * The group's path, the same in every hierarchy.
+     *
+     * @return the validated path, relative to each hierarchy's mount; {@code /} for the root group
+     */
     public CgroupPath path() {
         return path;
     }
 
+    /**
+     * The controllers this handle was made for, as given to {@link CgroupHost#group}.
+     *
+     * @return all, some (by name) or none (the v2 hierarchy alone)
+     */
     public ControllerSelection selection() {
         return selection;
     }
 
-    /** The hierarchies this handle creates, attaches and deletes in. */
+    /**
+     * The hierarchies this handle creates, attaches and deletes in, resolved from the selection
+     * when the handle was made.
+     *
+     * @return each hierarchy once: for all controllers the v1 hierarchies with a controller in
+     *         mount order and then the v2 one, otherwise in the selection's order
+     */
     public List<Hierarchy> hierarchies() {
         return placements.stream().map(Placement::hierarchy).toList();
     }
 
-    /** The group's directory in one hierarchy. */
+    /**
+     * The group's directory in one hierarchy, whether or not it exists.
+     *
+     * @param hierarchy any hierarchy of this host, selected or not
+     * @return the hierarchy's mount point joined with the group's path; the mount point itself
+     *         for the root group
+     */
     public Path directory(Hierarchy hierarchy) {
         return new Placement(hierarchy, path).dir();
     }
 
-    /** True when the group exists in every selected hierarchy. */
+    /**
+     * Whether the group exists in every selected hierarchy.
+     *
+     * @return true when its directory is in each of {@link #hierarchies()}; false when it is
+     *         missing from any (a group created with fewer controllers, or deleted meanwhile)
+     */
     public boolean exists() {
         return placements.stream().allMatch(Placement::exists);
     }
 
+    /**
+     * A handle on a group below this one, with this handle's selection. Nothing on disk is read
+     * or changed.
+     *
+     * @param name a relative path below this group; {@code b/c} goes two levels down
+     * @return the child's handle
+     * @throws InvalidGroupPathException when {@code name} breaks a rule of {@link CgroupPath#of}
+     */
     public Cgroup child(String name) {
         return host.group(path.child(name), selection);
     }
 
+    /**
+     * A handle on the parent group, with this handle's selection; the root group is its own
+     * parent. Nothing on disk is read or changed.
+     *
+     * @return the parent's handle
+     */
     public Cgroup parent() {
         return host.group(path.parent(), selection);
     }
 
     // ---------------------------------------------------------------- create
 
-    /** Creates the group (and missing ancestors) in every selected hierarchy. */
+    /**
+     * Creates the group (and missing ancestors) in every selected hierarchy, changing no owner
+     * and no mode; see {@link #create(CreateOptions)}, which this is with
+     * {@link CreateOptions#defaults()}.
+     *
+     * @return this handle
+     * @throws InvalidGroupPathException       for the root group, or when a name on the path is a
+     *                                         symbolic link or a file instead of a directory
+     * @throws ControllerNotAvailableException when a v2 parent does not offer a selected controller
+     * @throws KernelRefusedException          when the kernel refuses to make a directory or a
+     *                                         {@code cgroup.subtree_control} write
+     */
     public Cgroup create() {
         return create(CreateOptions.defaults());
     }
@@ -96,9 +153,28 @@ public final class Cgroup {
     /**
      * Creates the group and any missing ancestors in every selected hierarchy. On v2 the
      * selected controllers are enabled in each ancestor's {@code cgroup.subtree_control},
-     * from the root down. If any step fails, everything this call made is removed and every
-     * controller it enabled is disabled again before the exception is thrown. Creating a
-     * group that exists already is not an error (as with cgcreate).
+     * from the root down; the group's own is left as it is, so its children get no controller
+     * until someone enables one there. On a v1 cpuset hierarchy a new group whose
+     * {@code cpuset.cpus} or {@code cpuset.mems} the kernel left empty gets its parent's, so
+     * that processes can be attached to it. If any step fails, in any hierarchy, everything
+     * this call made is removed and every controller it enabled is disabled again, newest
+     * first, before the exception is thrown; that undoing is best effort and does not report
+     * its own failures. Creating a group that exists already is not an error (as with
+     * cgcreate): missing controllers are still enabled, and the owners and modes still set.
+     *
+     * @param options owners and modes for the group's directory and files; they are set on the
+     *                group itself, not on ancestors created on the way, and a change made to a
+     *                group that existed already is not undone
+     * @return this handle
+     * @throws InvalidGroupPathException       for the root group, or when a name on the path is a
+     *                                         symbolic link or a file instead of a directory
+     * @throws ControllerNotAvailableException when a v2 parent does not offer a selected controller
+     *                                         in its {@code cgroup.controllers}
+     * @throws KernelRefusedException          when the kernel refuses to make a directory (EACCES
+     *                                         without delegation, EAGAIN past
+     *                                         {@code cgroup.max.descendants} …), a
+     *                                         {@code cgroup.subtree_control} write, or an owner or
+     *                                         mode change
      */
     public Cgroup create(CreateOptions options) {
         if (path.isRoot()) {
@@ -241,7 +317,15 @@ public final class Cgroup {
 
     // ---------------------------------------------------------------- delete
 
-    /** Deletes an empty group without children; see {@link #delete(DeleteOptions)}. */
+    /**
+     * Deletes an empty group without children; see {@link #delete(DeleteOptions)}, which this is
+     * with {@link DeleteOptions#defaults()}.
+     *
+     * @throws InvalidGroupPathException for the root group
+     * @throws GroupNotFoundException    when the group exists in no selected hierarchy
+     * @throws GroupBusyException        when it has child groups or processes; nothing is removed
+     * @throws KernelRefusedException    when the kernel refuses to remove a directory
+     */
     public void delete() {
         delete(DeleteOptions.defaults());
     }
@@ -250,6 +334,25 @@ public final class Cgroup {
      * Deletes the group in every selected hierarchy where it exists. Everything is checked
      * before anything is removed: children without {@code recursive}, or processes with
      * {@link DeleteOptions.OnPopulated#REFUSE}, are refused with a message and nothing changes.
+     * Otherwise the processes of the group and of every group below it are first moved to the
+     * group's parent, hierarchy by hierarchy (if one move is refused, those already moved go
+     * back and nothing is removed), or killed as {@link #kill()} kills them; then the groups are
+     * removed, deepest first. A group kept busy by exiting tasks is tried again for up to 5 s.
+     * A removal the kernel still refuses stops the delete there: groups removed before it, and
+     * processes moved or killed, stay so.
+     *
+     * @param options whether child groups go too, what happens to processes, and whether a
+     *                missing group is an error
+     * @throws InvalidGroupPathException for the root group, or when the group's directory is
+     *                                   reached through a symbolic link
+     * @throws GroupNotFoundException    when the group exists in no selected hierarchy and
+     *                                   {@code options} do not ignore that
+     * @throws GroupBusyException        when it has child groups and {@code options} are not
+     *                                   recursive, or processes and {@code options} refuse them;
+     *                                   when killing, also when this program is among the
+     *                                   processes or they are not gone within 5 s
+     * @throws KernelRefusedException    when the kernel refuses to move a process or to remove a
+     *                                   directory
      */
     public void delete(DeleteOptions options) {
         if (path.isRoot()) {
@@ -365,6 +468,15 @@ public final class Cgroup {
      * subtree, and would miss threads born meanwhile). A write that fails with EINVAL while
      * the task is still being born is retried. If one hierarchy refuses, the process is moved
      * back where it was in the others.
+     *
+     * @param pid the process id, as in {@code /proc}; all its threads move with it
+     * @throws InvalidValueException  when {@code pid} is not positive, or no process with that id
+     *                                is running
+     * @throws GroupNotFoundException when the group is missing from a selected hierarchy
+     * @throws KernelRefusedException when a hierarchy refuses the move: EBUSY for a v2 group that
+     *                                hands controllers to its children, ENOSPC for a v1 cpuset
+     *                                group without CPUs or memory nodes, ESRCH when the process
+     *                                has exited, EACCES without permission …
      */
     public void attach(long pid) {
         if (pid <= 0) {
@@ -384,7 +496,19 @@ public final class Cgroup {
         }
     }
 
-    /** Moves a single thread ({@code tasks} on v1, {@code cgroup.threads} on v2). */
+    /**
+     * Moves a single thread into this group in every selected hierarchy, through {@code tasks}
+     * on v1 and {@code cgroup.threads} on v2, where the kernel moves a thread alone only within
+     * one threaded subtree. A write that fails with EINVAL while the thread is still being born
+     * is retried. Unlike {@link #attach(long)} nothing is undone: when one hierarchy refuses, the
+     * moves already made in the others stay.
+     *
+     * @param tid the thread id, as in {@code /proc/PID/task}
+     * @throws InvalidValueException  when {@code tid} is not positive
+     * @throws GroupNotFoundException when the group is missing from a selected hierarchy
+     * @throws KernelRefusedException when a hierarchy refuses the move (EOPNOTSUPP on v2 outside
+     *                                a threaded subtree, ESRCH for a thread that has exited …)
+     */
     public void attachThread(long tid) {
         if (tid <= 0) {
             throw new InvalidValueException("thread id", Long.toString(tid), "must be a positive thread id");
@@ -395,19 +519,42 @@ public final class Cgroup {
         }
     }
 
-    /** Process ids in the group itself (not its children), from the first selected hierarchy. */
+    /**
+     * The processes in the group itself, not in its children, from {@code cgroup.procs} of the
+     * first selected hierarchy that has the group.
+     *
+     * @return process ids in the kernel's order, not sorted
+     * @throws GroupNotFoundException when the group exists in no selected hierarchy
+     * @throws CgroupException        when {@code cgroup.procs} cannot be read, such as EOPNOTSUPP
+     *                                for a v2 threaded group (the threaded domain above it lists
+     *                                its processes)
+     */
     public List<Long> processes() {
         Placement p = firstExisting();
         return p.readIds(PROCS);
     }
 
-    /** Thread ids in the group itself. */
+    /**
+     * The threads in the group itself, not in its children, from the first selected hierarchy
+     * that has the group: {@code tasks} on v1, {@code cgroup.threads} on v2.
+     *
+     * @return thread ids in the kernel's order, not sorted
+     * @throws GroupNotFoundException when the group exists in no selected hierarchy
+     */
     public List<Long> threads() {
         Placement p = firstExisting();
         return p.readIds(p.isV2() ? "cgroup.threads" : "tasks");
     }
 
-    /** Whether any process lives in the group or below it. */
+    /**
+     * Whether any process lives in the group or below it. Where the group is in a selected v2
+     * hierarchy, that hierarchy's {@code cgroup.events} ({@code populated 1}) answers alone;
+     * otherwise {@code cgroup.procs} of the group and every group below it is read, in every
+     * selected hierarchy that has it.
+     *
+     * @return true when a process is in the group or below it; false when there is none, and
+     *         when the group exists in no selected hierarchy
+     */
     public boolean isPopulated() {
         for (Placement p : placements) {
             if (p.exists() && p.isV2()) {
@@ -417,7 +564,22 @@ public final class Cgroup {
         return !processesIn(placements.stream().filter(Placement::exists).map(this::subtreeOf).toList()).isEmpty();
     }
 
-    /** Kills every process in the group and below it, and waits until they are gone. */
+    /**
+     * Kills every process in the group and below it, in every selected hierarchy, and waits until
+     * they are gone. Where the kernel has {@code cgroup.kill} (v2, Linux 5.14 and later) it does
+     * the killing: on the selected v2 hierarchy, or on a hybrid host on the v2 mount where the
+     * group is there too. Otherwise the group is frozen so that nothing can fork, every process
+     * gets SIGKILL, and the group is thawed; where it cannot be frozen (no freezer hierarchy and
+     * no v2 mount holding it) its processes are killed unfrozen. Processes that are still there
+     * are killed again, for up to 5 s.
+     *
+     * @throws GroupNotFoundException when the group exists in no selected hierarchy
+     * @throws GroupBusyException     when this program or one of its parent processes is in the
+     *                                group (nothing is killed), or processes are left after 5 s
+     *                                (tasks in uninterruptible sleep, or not ours to kill)
+     * @throws KernelRefusedException when the kernel refuses the {@code cgroup.kill}, freeze or
+     *                                thaw write
+     */
     public void kill() {
         List<List<Placement>> subtrees = placements.stream().filter(Placement::exists).map(this::subtreeOf).toList();
         if (subtrees.isEmpty()) {
@@ -518,7 +680,13 @@ public final class Cgroup {
 
     // ---------------------------------------------------------------- tree
 
-    /** Child groups, in any selected hierarchy, sorted by name. */
+    /**
+     * The child groups, found in any selected hierarchy, sorted by name.
+     *
+     * @return a handle with this one's selection for each child, once even when it is in several
+     *         hierarchies; empty when the group exists in no selected hierarchy
+     * @throws KernelRefusedException when a group directory cannot be listed
+     */
     public List<Cgroup> children() {
         Set<String> names = new java.util.TreeSet<>();
         for (Placement p : placements) {
@@ -532,6 +700,10 @@ public final class Cgroup {
     /**
      * This group and all below it in any selected hierarchy, parents before children, each
      * group's children sorted by name (as {@link #children()}).
+     *
+     * @return handles with this one's selection, each group once; this handle comes first, even
+     *         when the group exists in no selected hierarchy
+     * @throws KernelRefusedException when a group directory cannot be listed
      */
     public List<Cgroup> subtree() {
         MergedGroup top = new MergedGroup(path);
@@ -559,6 +731,10 @@ public final class Cgroup {
      * This group and every group below it in one hierarchy, parents before children, each
      * group's children in the order the kernel lists its directory (the order lscgroup prints);
      * empty when the group is not in that hierarchy.
+     *
+     * @param hierarchy any hierarchy of this host, selected or not
+     * @return the groups' paths, this group's first
+     * @throws KernelRefusedException when a group directory cannot be listed
      */
     public List<CgroupPath> subtreeIn(Hierarchy hierarchy) {
         Placement top = new Placement(hierarchy, path);
@@ -608,26 +784,84 @@ public final class Cgroup {
 
     // ---------------------------------------------------------------- raw files
 
-    /** The kernel's text of a control file, found by name (see the class comment). */
+    /**
+     * The kernel's text of a control file of this group, found by name (see
+     * {@link #hierarchyOf(String)}). Nothing is translated between v1 and v2.
+     *
+     * @param file a control file's name, such as {@code cpu.max}, without directory
+     * @return the whole text as read, unparsed, its final newline included
+     * @throws InvalidValueException           when {@code file} is not a single file name
+     * @throws ControllerNotAvailableException when the controller its prefix names is on no
+     *                                         hierarchy of this host and the v2 mount lacks the
+     *                                         file too
+     * @throws GroupNotFoundException          when the group is missing from the hierarchy the file
+     *                                         belongs to
+     * @throws CgroupException                 when the file is not there (ENOENT) or cannot be read
+     *                                         (EACCES, a write-only file such as {@code cgroup.kill} …)
+     */
     public String read(String file) {
         return locate(file).read(file);
     }
 
     /**
-     * Writes a control file, found by name. Values for files jcg knows are checked first
-     * ({@link ControlFileRules}); the kernel judges the rest.
+     * Writes a control file of this group, found by name (see {@link #hierarchyOf(String)}), in
+     * one {@code write(2)}. Values for files jcg knows are checked first
+     * ({@link ControlFileRules}); the kernel judges the rest. Nothing is translated between v1
+     * and v2 and nothing is undone; {@link #apply(Resources)} makes checked changes that are.
+     *
+     * @param file  a control file's name, such as {@code cpu.max}, without directory
+     * @param value the text to write, as the kernel takes it ({@code "50000 100000"}); an empty
+     *              one is written as a lone newline, as {@code echo} writes it
+     * @throws InvalidValueException           when {@code file} is not a single file name, or jcg
+     *                                         knows the file and the value cannot be right for it
+     * @throws ControllerNotAvailableException when the controller its prefix names is on no
+     *                                         hierarchy of this host and the v2 mount lacks the
+     *                                         file too
+     * @throws GroupNotFoundException          when the group is missing from the hierarchy the file
+     *                                         belongs to
+     * @throws CgroupException                 when no hierarchy of the group has a file of no
+     *                                         controller by that name (ENOENT)
+     * @throws KernelRefusedException          when the kernel refuses the write; its errno and
+     *                                         message say why
      */
     public void write(String file, String value) {
         ControlFileRules.check(file, value);
         locate(file).write(file, value);
     }
 
-    /** The hierarchy a control file of this group is read from and written to. */
+    /**
+     * The hierarchy a control file of this group is read from and written to. A controller's
+     * file (named by its prefix: {@code cpu.max} is cpu's) is looked for in that controller's
+     * hierarchy and then on the v2 mount, and belongs to the first where the group has it;
+     * where neither has it, to the controller's hierarchy. So on a hybrid host
+     * {@code cpu.pressure} belongs to the v2 mount while {@code cpu.shares} stays on v1. A file
+     * of no controller ({@code cgroup.*}, {@code tasks}) belongs to the first hierarchy where
+     * the group has it: this handle's, then every other, then the v2 mount.
+     *
+     * @param file a control file's name, without directory
+     * @return the hierarchy
+     * @throws InvalidValueException           when {@code file} is not a single file name
+     * @throws ControllerNotAvailableException when the controller its prefix names is on no
+     *                                         hierarchy of this host and the v2 mount lacks the
+     *                                         file too
+     * @throws GroupNotFoundException          for a file of no controller, when the group is in
+     *                                         none of the hierarchies looked in
+     * @throws CgroupException                 for a file of no controller, when none of them has
+     *                                         it (ENOENT)
+     */
     public Hierarchy hierarchyOf(String file) {
         return locate(file).hierarchy();
     }
 
-    /** The regular files of this group's directory in one hierarchy, in the kernel's order. */
+    /**
+     * The regular files of this group's directory in one hierarchy, in the order the kernel
+     * lists them; child groups are left out.
+     *
+     * @param hierarchy any hierarchy of this host, selected or not
+     * @return the file names, without directory
+     * @throws GroupNotFoundException when the group is not in {@code hierarchy}
+     * @throws KernelRefusedException when the directory cannot be listed
+     */
     public List<String> fileNames(Hierarchy hierarchy) {
         Placement p = new Placement(hierarchy, path);
         p.requireGroup();
@@ -726,6 +960,26 @@ public final class Cgroup {
      * {@link ControllerNotAvailableException} …), its message ending in what was undone.
      * Freezing ({@link Resources#frozen()}) waits until the kernel has frozen or thawed the
      * group.
+     *
+     * <p>Each setting is written to its controller's hierarchy, whether or not this handle
+     * selects it, in that hierarchy's version: on a hybrid host with cpu on v1 and memory on
+     * the v2 mount, a CPU quota becomes {@code cpu.cfs_quota_us} and a memory limit
+     * {@code memory.max} in the same change. Freezing goes through {@code freezer.state} where
+     * the group is in a v1 freezer hierarchy, and through {@code cgroup.freeze} on the v2 mount
+     * otherwise.
+     *
+     * @param wanted the settings to make; those it leaves empty are not touched
+     * @throws GroupNotFoundException          when the group exists in no selected hierarchy
+     * @throws InvalidValueException           when a setting cannot be expressed in its
+     *                                         hierarchy's version ({@code memory.min} on v1 …) or
+     *                                         a value is refused by jcg's checks; nothing is written
+     * @throws ControllerNotAvailableException when a setting's controller is not on this host, is
+     *                                         not enabled for the group on v2, or the group is not
+     *                                         in its v1 hierarchy; nothing is written
+     * @throws KernelRefusedException          when the kernel refuses a write; the earlier ones
+     *                                         are undone
+     * @throws CgroupException                 when the group is not frozen or thawed within 5 s;
+     *                                         the writes are undone
      */
     public void apply(Resources wanted) {
         if (placements.stream().noneMatch(Placement::exists)) {
@@ -765,16 +1019,54 @@ public final class Cgroup {
         }
     }
 
-    /** The group's limits as the kernel reports them, in the shared v1/v2 vocabulary. */
+    /**
+     * The group's limits as the kernel reports them, in the shared v1/v2 vocabulary: each
+     * controller's settings are read from its own hierarchy, in that hierarchy's version. A
+     * setting whose file the group does not have is left empty. {@link Resources#frozen()} is
+     * the state asked for, not yet necessarily reached (see {@link #isFrozen()}).
+     *
+     * @return the settings found
+     * @throws GroupNotFoundException          when the group exists in no selected hierarchy
+     * @throws ControllerNotAvailableException when a controller whose settings are read (cpu,
+     *                                         cpuset, memory, pids, io or blkio; the freezer on a
+     *                                         host without a v2 mount) is on no hierarchy of this
+     *                                         host and the v2 mount lacks its files too
+     */
     public Resources resources() {
         firstExisting();
         return host.driver().read(files());
     }
 
+    /**
+     * Freezes every process in the group and below it, and waits until the kernel has stopped
+     * them: {@link #apply(Resources)} with {@link Resources#frozen()} true. On v1 this writes
+     * {@code freezer.state}, on v2 (and on a hybrid host whose freezer hierarchy lacks the
+     * group) {@code cgroup.freeze}.
+     *
+     * @throws GroupNotFoundException          when the group exists in no selected hierarchy
+     * @throws ControllerNotAvailableException when the group has neither file: it is in no v1
+     *                                         freezer hierarchy and on no v2 mount, or it is the
+     *                                         v2 root group
+     * @throws KernelRefusedException          when the kernel refuses the write
+     * @throws CgroupException                 when the group is not frozen within 5 s; it is then
+     *                                         thawed again
+     */
     public void freeze() {
         apply(Resources.builder().frozen(true).build());
     }
 
+    /**
+     * Thaws the group and waits until the kernel has let its processes run again:
+     * {@link #apply(Resources)} with {@link Resources#frozen()} false, through the same file as
+     * {@link #freeze()}.
+     *
+     * @throws GroupNotFoundException          when the group exists in no selected hierarchy
+     * @throws ControllerNotAvailableException when the group has neither {@code freezer.state}
+     *                                         nor {@code cgroup.freeze}
+     * @throws KernelRefusedException          when the kernel refuses the write
+     * @throws CgroupException                 when the group is not thawed within 5 s; it is then
+     *                                         frozen again
+     */
     public void thaw() {
         apply(Resources.builder().frozen(false).build());
     }
@@ -784,6 +1076,11 @@ public final class Cgroup {
      * FREEZING, a freeze under way), or v2's {@code cgroup.events} says {@code frozen 1}.
      * {@link #resources()} reports the state asked for instead, so a group being frozen reads
      * {@code frozen} there before it is frozen here.
+     *
+     * @return true once every task has stopped; false otherwise, and when the group has neither
+     *         file
+     * @throws ControllerNotAvailableException on a host with neither a freezer hierarchy nor a
+     *                                         v2 mount
      */
     public boolean isFrozen() {
         return host.driver().isFrozen(files());
@@ -840,12 +1137,31 @@ public final class Cgroup {
 
     // ---------------------------------------------------------------- accounting
 
-    /** What the group has used so far (CPU, throttling, memory, pids, IO, PSI, tasks). */
+    /**
+     * What the group has used so far (CPU, throttling, memory, pids, IO, PSI, tasks): every
+     * {@link MetricFamily}, each read from whichever hierarchy of this host has its files, not
+     * only the selected ones.
+     *
+     * @return one snapshot; a metric the host or group does not provide is absent, never zero,
+     *         and each {@link io.github.jcg.core.sample.Metric} names its unit
+     * @throws GroupNotFoundException when no metric could be read: the group is in no hierarchy
+     *                                of this host
+     */
     public UsageSnapshot usage() {
         return usage(MetricFamily.all());
     }
 
-    /** Only the metric families asked for: each family costs file reads. */
+    /**
+     * What the group has used so far, for the metric families asked for only: each family costs
+     * file reads, and no file is read that none of them comes from. As {@link #usage()}, every
+     * hierarchy of this host is read, not only the selected ones.
+     *
+     * @param metrics the families to read
+     * @return one snapshot; a metric the host or group does not provide is absent, never zero
+     * @throws GroupNotFoundException when none of the metrics asked for could be read: the group
+     *                                is in no hierarchy of this host that has one (so always for
+     *                                an empty {@code metrics})
+     */
     public UsageSnapshot usage(Set<MetricFamily> metrics) {
         UsageSnapshot snapshot = new UsageReader(host.layout(), metrics).read(path);
         if (snapshot == null) {

@@ -52,9 +52,23 @@ public final class Vocabulary {
 
     /**
      * A setting as asked for, the version it was asked in, the version on disk and the disk
-     * files it is read from.
+     * files it is read from; made by {@link #forRead}, turned into a value by {@link #valueOf}.
+     *
+     * @param requested the setting's name, in {@code asked}'s vocabulary
+     * @param asked     the version whose names and values the caller uses
+     * @param disk      the version of the hierarchy that holds the setting's controller
+     * @param diskNames the files to read, in {@code disk}'s names: one, or the v1 quota and
+     *                  period behind {@code cpu.max} (an unmodifiable copy)
      */
     public record Read(String requested, CgroupVersion asked, CgroupVersion disk, List<String> diskNames) {
+        /**
+         * Copies {@code diskNames}, so the record does not change with the caller's list.
+         *
+         * @param requested the setting's name, in {@code asked}'s vocabulary
+         * @param asked     the version whose names and values the caller uses
+         * @param disk      the version of the hierarchy that holds the setting's controller
+         * @param diskNames the files to read, in {@code disk}'s names
+         */
         public Read {
             diskNames = List.copyOf(diskNames);
         }
@@ -62,9 +76,24 @@ public final class Vocabulary {
 
     /**
      * The disk files behind a setting named in {@code asked}'s vocabulary, when the disk speaks
-     * {@code disk}'s. Empty for an unmappable setting when {@code ignoreUnmappable}.
+     * {@code disk}'s. When the two are the same the name is its own file, unchecked. Otherwise
+     * {@code cpu.max} asked on a v1 disk is read from {@code cpu.cfs_quota_us} and
+     * {@code cpu.cfs_period_us}, either of those asked on a v2 disk from {@code cpu.max}, and
+     * any other name from its counterpart in the table. Empty for an unmappable setting when
+     * {@code ignoreUnmappable}.
      *
-     * @throws UnmappableSettingException for a setting that cannot be translated
+     * @param name             the setting as asked for, such as {@code cpu.weight}
+     * @param asked            the version whose names {@code name} uses
+     * @param disk             the version of the hierarchy that holds the setting's controller
+     * @param ignoreUnmappable skip a known setting that has no equivalent instead of failing
+     *                         (cgxget's {@code -i})
+     * @return the files to read, for {@link #valueOf}; empty when the setting is skipped
+     * @throws UnmappableSettingException {@link UnmappableSettingException.Reason#UNKNOWN_NAME
+     *                                    UNKNOWN_NAME} for a name the table does not know,
+     *                                    whatever {@code ignoreUnmappable} says;
+     *                                    {@link UnmappableSettingException.Reason#NO_EQUIVALENT
+     *                                    NO_EQUIVALENT} for a known one without an equivalent
+     *                                    ({@code cpu.stat}, v1-only cpuset flags) unless skipped
      */
     public static Optional<Read> forRead(String name, CgroupVersion asked, CgroupVersion disk, boolean ignoreUnmappable) {
         if (asked == disk) {
@@ -88,7 +117,23 @@ public final class Vocabulary {
         return Optional.of(new Read(name, asked, disk, List.of(entry.get().name(disk))));
     }
 
-    /** The value of a requested setting in its own vocabulary, from the first lines of its disk files. */
+    /**
+     * The value of a requested setting in its own vocabulary, from the first lines of its disk
+     * files: as read when the two versions are the same; {@code cpu.max} joined from the v1
+     * quota and period (a quota of {@code -1} becomes {@code max}); a quota or period taken
+     * from its field of {@code cpu.max} ({@code max} becomes {@code -1}); any other value
+     * converted by its entry ({@code cpu.shares} and {@code cpu.weight} scaled by their defaults,
+     * 1024 and 100, with integer division; a memory limit's "no limit" spelled the other
+     * version's way; {@code cpuset.cpu_exclusive} 1 as partition {@code root}).
+     *
+     * @param read a translation from {@link #forRead}
+     * @param disk the first line of each of {@code read}'s {@link Read#diskNames()}, by file name
+     * @return the value, in {@code read}'s asked version; null when the versions are the same
+     *         and {@code disk} lacks the file
+     * @throws UnmappableSettingException {@link UnmappableSettingException.Reason#UNCONVERTIBLE_VALUE
+     *                                    UNCONVERTIBLE_VALUE} for a value its entry cannot
+     *                                    convert ({@code cpu.shares} that is not a number …)
+     */
     public static String valueOf(Read read, Map<String, String> disk) {
         String name = read.requested();
         if (read.asked() == read.disk()) {
@@ -115,7 +160,21 @@ public final class Vocabulary {
      * libcgroup puts {@code cpu.max}); on v2, such a file becomes its v1 files; other names are
      * translated one by one. A file the table does not know is refused, as libcgroup does.
      *
-     * @throws UnmappableSettingException for a file that cannot be translated
+     * @param files            the controller's files by disk name, each with its first line, in the
+     *                         order to keep
+     * @param diskVersion      the version the files were read in
+     * @param asked            the version whose names and values are wanted
+     * @param ignoreUnmappable leave out a known file without an equivalent instead of failing
+     * @return a new map in {@code asked}'s names and values: a joined {@code cpu.max} first, then
+     *         the others in {@code files}' order; a plain copy when the versions are the same
+     * @throws UnmappableSettingException {@link UnmappableSettingException.Reason#UNKNOWN_NAME
+     *                                    UNKNOWN_NAME} for a file the table does not know (on v1,
+     *                                    also a quota or period without the other);
+     *                                    {@link UnmappableSettingException.Reason#NO_EQUIVALENT
+     *                                    NO_EQUIVALENT} for a known one without an equivalent
+     *                                    unless skipped;
+     *                                    {@link UnmappableSettingException.Reason#UNCONVERTIBLE_VALUE
+     *                                    UNCONVERTIBLE_VALUE} for a value that cannot be converted
      */
     public static LinkedHashMap<String, String> translateAll(Map<String, String> files, CgroupVersion diskVersion,
                                                               CgroupVersion asked, boolean ignoreUnmappable) {
@@ -158,7 +217,26 @@ public final class Vocabulary {
      * without the target group is checked here (unknown and unmappable names, numbers that are
      * not numbers); {@link WritePlan#writesFor} then reads what it needs from each target group.
      *
-     * @throws UnmappableSettingException for a rule that cannot be translated
+     * <p>When the two versions are the same the rules pass through unchanged and unchecked.
+     * Asked in v1 for a v2 disk, a quota and a period given together make one {@code cpu.max}
+     * write, before the others (libcgroup's order); one of them alone makes a {@code cpu.max}
+     * write that keeps the other field as each target group has it. Asked in v2 for a v1 disk,
+     * {@code cpu.max} makes a quota write and, when it gives one, a period write. Every other
+     * rule is renamed and its value converted.
+     *
+     * @param rules            one controller's {@code name=value} rules, in the order given
+     * @param asked            the version whose names and values the rules use
+     * @param disk             the version of the hierarchy that holds the controller
+     * @param ignoreUnmappable leave out a known setting without an equivalent instead of failing
+     *                         (cgxset's {@code -i})
+     * @return the plan; {@link WritePlan#isEmpty() empty} when every rule was left out
+     * @throws UnmappableSettingException {@link UnmappableSettingException.Reason#UNKNOWN_NAME
+     *                                    UNKNOWN_NAME} for a name the table does not know;
+     *                                    {@link UnmappableSettingException.Reason#NO_EQUIVALENT
+     *                                    NO_EQUIVALENT} for a known one without an equivalent
+     *                                    unless skipped;
+     *                                    {@link UnmappableSettingException.Reason#UNCONVERTIBLE_VALUE
+     *                                    UNCONVERTIBLE_VALUE} for a value that cannot be converted
      */
     public static WritePlan forWrite(List<Map.Entry<String, String>> rules, CgroupVersion asked, CgroupVersion disk,
                                      boolean ignoreUnmappable) {
@@ -218,7 +296,12 @@ public final class Vocabulary {
          * written alone and the other fields must stay as they are ({@code cpu.max} for a quota
          * or a period).
          *
-         * @throws UnmappableSettingException when the target's file has no field to keep
+         * @param current gives a disk file's first line in the target group, from the file's
+         *                name; what it throws passes through
+         * @return the writes, each a disk file's name and the value to write, in order
+         * @throws UnmappableSettingException {@link UnmappableSettingException.Reason#UNCONVERTIBLE_VALUE
+         *                                    UNCONVERTIBLE_VALUE} when a quota is written alone and
+         *                                    the target's {@code cpu.max} has no period to keep
          */
         public List<Map.Entry<String, String>> writesFor(Function<String, String> current) {
             List<Map.Entry<String, String>> writes = new ArrayList<>(steps.size());
@@ -228,7 +311,11 @@ public final class Vocabulary {
             return writes;
         }
 
-        /** Whether no write is left (every rule was unmappable and skipped). */
+        /**
+         * Whether no write is left (every rule was unmappable and skipped).
+         *
+         * @return true when {@link #writesFor} would return no write
+         */
         public boolean isEmpty() {
             return steps.isEmpty();
         }
