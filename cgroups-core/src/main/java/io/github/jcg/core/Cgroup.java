@@ -924,6 +924,19 @@ public final class Cgroup {
     }
 
     /**
+     * The group's directory that holds a file, for reading; empty where the file's controller
+     * is on no hierarchy of this host, as a file that is not there (a host without io still
+     * reads back its other limits).
+     */
+    private Optional<Placement> existing(String file) {
+        Optional<Controller> owner = Controller.owningFile(file);
+        if (owner.isPresent() && host.layout().hierarchyOf(owner.get()).isEmpty() || candidates(file).isEmpty()) {
+            return Optional.empty();
+        }
+        return where(file).filter(Placement::exists);
+    }
+
+    /**
      * Where to look for a file, in order: its controller's hierarchy, or for a file of no
      * controller this handle's hierarchies and then every other; then the v2 mount, whose files
      * on a hybrid host include those of controllers it does not run ({@code cpu.pressure}).
@@ -1022,15 +1035,12 @@ public final class Cgroup {
     /**
      * The group's limits as the kernel reports them, in the shared v1/v2 vocabulary: each
      * controller's settings are read from its own hierarchy, in that hierarchy's version. A
-     * setting whose file the group does not have is left empty. {@link Resources#frozen()} is
-     * the state asked for, not yet necessarily reached (see {@link #isFrozen()}).
+     * setting whose file the group does not have, or whose controller this host does not
+     * mount, is left empty. {@link Resources#frozen()} is the state asked for, not yet
+     * necessarily reached (see {@link #isFrozen()}).
      *
      * @return the settings found
-     * @throws GroupNotFoundException          when the group exists in no selected hierarchy
-     * @throws ControllerNotAvailableException when a controller whose settings are read (cpu,
-     *                                         cpuset, memory, pids, io or blkio; the freezer on a
-     *                                         host without a v2 mount) is on no hierarchy of this
-     *                                         host and the v2 mount lacks its files too
+     * @throws GroupNotFoundException when the group exists in no selected hierarchy
      */
     public Resources resources() {
         firstExisting();
@@ -1120,12 +1130,12 @@ public final class Cgroup {
         return new GroupFiles() {
             @Override
             public Optional<String> read(String file) {
-                return where(file).filter(Placement::exists).flatMap(at -> at.readIfPresent(file));
+                return existing(file).flatMap(at -> at.readIfPresent(file));
             }
 
             @Override
             public boolean has(String file) {
-                return where(file).filter(at -> at.exists() && at.hasFile(file)).isPresent();
+                return existing(file).filter(at -> at.hasFile(file)).isPresent();
             }
 
             @Override

@@ -58,7 +58,8 @@ public final class UsageReader {
      * A reader of the metrics in the given families: it opens only the files those come from.
      *
      * @param layout   the host's hierarchies, from {@link io.github.jcg.core.CgroupHost#layout()}
-     * @param families the families of metrics wanted; empty reads nothing but process counts
+     * @param families the families of metrics wanted; with none, a read finds nothing and
+     *                 returns {@code null}
      */
     public UsageReader(HostLayout layout, Set<MetricFamily> families) {
         Set<Metric> metrics = MetricFamily.metricsOf(families);
