@@ -1007,7 +1007,7 @@ public final class Cgroup {
                 throw missingFile(w.file());
             }
         }
-        List<Runnable> undo = new ArrayList<>();
+        UndoLog undo = new UndoLog();
         try {
             for (PlannedWrite w : plan) {
                 Placement at = locate(w.file());
@@ -1019,15 +1019,9 @@ public final class Cgroup {
                 awaitFrozen(driver, files, wanted.frozen().get());
             }
         } catch (CgroupException e) {
-            if (undo.isEmpty()) {
-                throw e;
-            }
             // the failure keeps its type (a refused write stays a KernelRefusedException, a wait
             // that timed out a CgroupException) and says what was undone
-            List<String> failed = new UndoLog(undo).run();
-            e.appendToMessage(failed.isEmpty()
-                    ? " (the earlier writes of this change were undone)"
-                    : " (undoing the earlier writes failed too: " + String.join("; ", failed) + ")");
+            e.appendToMessage(undo.runAndDescribe("writes of this change"));
             throw e;
         }
     }
@@ -1112,7 +1106,7 @@ public final class Cgroup {
         Optional<Hierarchy> where = owner.flatMap(c -> host.layout().hierarchyOf(c));
         if (owner.isPresent() && where.isEmpty()) {
             return new ControllerNotAvailableException("cannot set " + file + ": the " + owner.get() + " controller is not"
-                    + " available on this host (available: " + host.layout().describeAvailable() + ")");
+                    + " mounted on this host (available: " + host.layout().describeAvailable() + ")");
         }
         if (where.isPresent() && where.get().version() == CgroupVersion.V2) {
             return new ControllerNotAvailableException("cgroup " + path + " has no " + file + ": the " + owner.get()
