@@ -25,6 +25,5 @@ module io.github.jcg.core {
 
     // jnr-ffi implements the libc binding with classes it generates at run time, outside this
     // module: they need the package at run time only (opens exports it then, not to javac)
-
     opens io.github.jcg.core.internal.posix;
 }
