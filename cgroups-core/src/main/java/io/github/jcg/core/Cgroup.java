@@ -905,22 +905,7 @@ public final class Cgroup {
      * controller of a file named for one must still be mounted.
      */
     private Optional<Placement> where(String file) {
-        List<Placement> candidates = candidates(file);
-        for (Placement c : candidates) {
-            if (c.exists() && c.hasFile(file)) {
-                return Optional.of(c);
-            }
-        }
-        Optional<Controller> owner = Controller.owningFile(file);
-        if (owner.isPresent() && host.layout().hierarchyOf(owner.get()).isEmpty()) {
-            throw new ControllerNotAvailableException("no hierarchy on this host has " + file + ": the " + owner.get()
-                    + " controller is not mounted (available: " + host.layout().describeAvailable() + ")");
-        }
-        if (candidates.isEmpty()) {
-            throw new ControllerNotAvailableException("no cgroup hierarchy on this host has " + file);
-        }
-        // a controller's file belongs to that controller's hierarchy, the first candidate
-        return owner.isPresent() ? Optional.of(candidates.get(0)) : Optional.empty();
+        return find(file, true);
     }
 
     /**
@@ -929,11 +914,31 @@ public final class Cgroup {
      * reads back its other limits).
      */
     private Optional<Placement> existing(String file) {
+        return find(file, false).filter(Placement::exists);
+    }
+
+    /** {@link #where}, or with {@code refuseUnmounted} false {@link #existing}'s search. */
+    private Optional<Placement> find(String file, boolean refuseUnmounted) {
+        List<Placement> candidates = candidates(file);
+        for (Placement c : candidates) {
+            if (c.exists() && c.hasFile(file)) {
+                return Optional.of(c);
+            }
+        }
         Optional<Controller> owner = Controller.owningFile(file);
-        if (owner.isPresent() && host.layout().hierarchyOf(owner.get()).isEmpty() || candidates(file).isEmpty()) {
+        boolean unmounted = owner.isPresent() && host.layout().hierarchyOf(owner.get()).isEmpty();
+        if (!refuseUnmounted && (unmounted || candidates.isEmpty())) {
             return Optional.empty();
         }
-        return where(file).filter(Placement::exists);
+        if (unmounted) {
+            throw new ControllerNotAvailableException("no hierarchy on this host has " + file + ": the " + owner.get()
+                    + " controller is not mounted (available: " + host.layout().describeAvailable() + ")");
+        }
+        if (candidates.isEmpty()) {
+            throw new ControllerNotAvailableException("no cgroup hierarchy on this host has " + file);
+        }
+        // a controller's file belongs to that controller's hierarchy, the first candidate
+        return owner.isPresent() ? Optional.of(candidates.get(0)) : Optional.empty();
     }
 
     /**

@@ -347,7 +347,7 @@ final class CpuController extends ControllerModule {
     @Override
     public void placeSampleFiles(SampleFiles files) {
         HostLayout layout = files.layout();
-        Optional<Hierarchy> cpu = layout.hierarchyOf(Controller.CPU);
+        Optional<Hierarchy> cpu = hierarchy(layout);
         boolean onV2 = cpu.map(h -> h.version() == CgroupVersion.V2).orElse(layout.v1Hierarchies().isEmpty());
         Optional<Hierarchy> v1 = onV2 ? Optional.empty() : cpu;
         Optional<Hierarchy> v2 = onV2 ? cpu : Optional.empty();

@@ -42,7 +42,7 @@ final class CpuacctController extends ControllerModule {
     @Override
     public void placeSampleFiles(SampleFiles files) {
         boolean cpuOnV2 = files.layout().hierarchyOf(Controller.CPU).map(h -> h.version() == CgroupVersion.V2).orElse(false);
-        Optional<Hierarchy> where = cpuOnV2 ? Optional.empty() : files.layout().hierarchyOf(Controller.CPUACCT);
+        Optional<Hierarchy> where = cpuOnV2 ? Optional.empty() : hierarchy(files.layout());
         // the total gates the split: a group without cpuacct.usage has no cpuacct.stat either
         files.place(USAGE, where, "cpuacct.usage", Metric.CPU_USAGE_NANOS, Metric.CPU_USER_NANOS, Metric.CPU_SYSTEM_NANOS);
         files.place(STAT, where, "cpuacct.stat", Metric.CPU_USER_NANOS, Metric.CPU_SYSTEM_NANOS);

@@ -233,7 +233,7 @@ final class IoController extends ControllerModule {
     /** v1's recursive throttle statistics count every IO, throttled or not, as io.stat does. */
     @Override
     public void placeSampleFiles(SampleFiles files) {
-        Optional<Hierarchy> io = files.layout().hierarchyOf(Controller.IO).or(() -> files.layout().hierarchyOf(Controller.BLKIO));
+        Optional<Hierarchy> io = hierarchy(files.layout());
         boolean v2 = io.map(h -> h.version() == CgroupVersion.V2).orElse(false);
         Optional<Hierarchy> v1 = v2 ? Optional.empty() : io;
         files.place(IO_STAT, v2 ? io : Optional.empty(), "io.stat",

@@ -256,7 +256,7 @@ final class MemoryController extends ControllerModule {
     /** v1 has no memory.swap.current: its swap use is memory.stat's total_swap. */
     @Override
     public void placeSampleFiles(SampleFiles files) {
-        Optional<Hierarchy> memory = files.layout().hierarchyOf(Controller.MEMORY);
+        Optional<Hierarchy> memory = hierarchy(files.layout());
         boolean v2 = memory.map(h -> h.version() == CgroupVersion.V2).orElse(false);
         files.place(CURRENT, memory, v2 ? "memory.current" : "memory.usage_in_bytes",
                 Metric.MEMORY_CURRENT_BYTES, Metric.MEMORY_WORKING_SET_BYTES);

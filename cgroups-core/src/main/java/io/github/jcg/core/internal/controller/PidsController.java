@@ -73,7 +73,7 @@ final class PidsController extends ControllerModule {
 
     @Override
     public void placeSampleFiles(SampleFiles files) {
-        Optional<Hierarchy> pids = files.layout().hierarchyOf(Controller.PIDS);
+        Optional<Hierarchy> pids = hierarchy(files.layout());
         files.place(CURRENT, pids, "pids.current", Metric.PIDS_CURRENT);
         files.place(MAX, pids, "pids.max", Metric.PIDS_LIMIT);
     }
