@@ -113,6 +113,131 @@ public enum Metric {
      * {@code full total=}).
      */
     PSI_IO_FULL_MICROS(Kind.COUNTER),
+    /**
+     * Times the group's usage went below its {@code memory.low} protection and was reclaimed
+     * anyway ({@code memory.events} {@code low}; v2 only).
+     */
+    MEMORY_EVENTS_LOW(Kind.COUNTER),
+    /** Times the group was throttled and reclaimed over {@code memory.high} ({@code memory.events} {@code high}; v2 only). */
+    MEMORY_EVENTS_HIGH(Kind.COUNTER),
+    /**
+     * Times the group's usage was about to go over its hard limit ({@code memory.events}
+     * {@code max}; v2 only: on v1 see {@link #MEMORY_FAILCNT}).
+     */
+    MEMORY_EVENTS_MAX(Kind.COUNTER),
+    /** Times the group hit its hard limit and reclaim could not help: the OOM killer was invoked ({@code memory.events} {@code oom}; v2 only). */
+    MEMORY_EVENTS_OOM(Kind.COUNTER),
+    /**
+     * Processes in the group killed by the OOM killer: v2 {@code memory.events} {@code oom_kill},
+     * v1 {@code memory.oom_control} {@code oom_kill} (Linux 4.13 and later).
+     */
+    MEMORY_EVENTS_OOM_KILL(Kind.COUNTER),
+    /** Times the whole group was OOM-killed at once ({@code memory.events} {@code oom_group_kill}; v2, Linux 5.17 and later). */
+    MEMORY_EVENTS_OOM_GROUP_KILL(Kind.COUNTER),
+    /** Times usage hit the v1 hard limit ({@code memory.failcnt}; v1 only). */
+    MEMORY_FAILCNT(Kind.COUNTER),
+    /** 1 while the v1 group is under OOM, its tasks stopped because the OOM killer is disabled ({@code memory.oom_control} {@code under_oom}). */
+    MEMORY_UNDER_OOM(Kind.GAUGE),
+    /** The highest swap use recorded ({@code memory.swap.peak}; v2, Linux 6.5 and later). */
+    SWAP_PEAK_BYTES(Kind.GAUGE),
+    /** The most tasks the group held at once ({@code pids.peak}; v2, Linux 6.13 and later). */
+    PIDS_PEAK(Kind.GAUGE),
+    /** Times a fork or clone failed because the group was at its {@code pids.max} ({@code pids.events} {@code max}). */
+    PIDS_EVENTS_MAX(Kind.COUNTER),
+    /** 1 while any process lives in the group or below it, 0 when empty ({@code cgroup.events} {@code populated}; v2 mount only). */
+    POPULATED(Kind.GAUGE),
+    /** 1 while the group is frozen ({@code cgroup.events} {@code frozen}; v2 mount only, Linux 5.2 and later). */
+    FROZEN(Kind.GAUGE),
+    /**
+     * Share of the last 10 s in which some task of the group stalled on a CPU, in hundredths of
+     * a percent (the kernel's two decimals: 12.34 % is 1234): {@code cpu.pressure} {@code some avg10=}.
+     */
+    PSI_CPU_SOME_AVG10(Kind.GAUGE),
+    /**
+     * Share of the last 60 s in which some task of the group stalled on a CPU, in hundredths of
+     * a percent (the kernel's two decimals: 12.34 % is 1234): {@code cpu.pressure} {@code some avg60=}.
+     */
+    PSI_CPU_SOME_AVG60(Kind.GAUGE),
+    /**
+     * Share of the last 300 s in which some task of the group stalled on a CPU, in hundredths of
+     * a percent (the kernel's two decimals: 12.34 % is 1234): {@code cpu.pressure} {@code some avg300=}.
+     */
+    PSI_CPU_SOME_AVG300(Kind.GAUGE),
+    /**
+     * Share of the last 10 s in which all non-idle tasks at once of the group stalled on a CPU, in hundredths of
+     * a percent (the kernel's two decimals: 12.34 % is 1234): {@code cpu.pressure} {@code full avg10=}.
+     */
+    PSI_CPU_FULL_AVG10(Kind.GAUGE),
+    /**
+     * Share of the last 60 s in which all non-idle tasks at once of the group stalled on a CPU, in hundredths of
+     * a percent (the kernel's two decimals: 12.34 % is 1234): {@code cpu.pressure} {@code full avg60=}.
+     */
+    PSI_CPU_FULL_AVG60(Kind.GAUGE),
+    /**
+     * Share of the last 300 s in which all non-idle tasks at once of the group stalled on a CPU, in hundredths of
+     * a percent (the kernel's two decimals: 12.34 % is 1234): {@code cpu.pressure} {@code full avg300=}.
+     */
+    PSI_CPU_FULL_AVG300(Kind.GAUGE),
+    /**
+     * Share of the last 10 s in which some task of the group stalled on memory, in hundredths of
+     * a percent (the kernel's two decimals: 12.34 % is 1234): {@code memory.pressure} {@code some avg10=}.
+     */
+    PSI_MEMORY_SOME_AVG10(Kind.GAUGE),
+    /**
+     * Share of the last 60 s in which some task of the group stalled on memory, in hundredths of
+     * a percent (the kernel's two decimals: 12.34 % is 1234): {@code memory.pressure} {@code some avg60=}.
+     */
+    PSI_MEMORY_SOME_AVG60(Kind.GAUGE),
+    /**
+     * Share of the last 300 s in which some task of the group stalled on memory, in hundredths of
+     * a percent (the kernel's two decimals: 12.34 % is 1234): {@code memory.pressure} {@code some avg300=}.
+     */
+    PSI_MEMORY_SOME_AVG300(Kind.GAUGE),
+    /**
+     * Share of the last 10 s in which all non-idle tasks at once of the group stalled on memory, in hundredths of
+     * a percent (the kernel's two decimals: 12.34 % is 1234): {@code memory.pressure} {@code full avg10=}.
+     */
+    PSI_MEMORY_FULL_AVG10(Kind.GAUGE),
+    /**
+     * Share of the last 60 s in which all non-idle tasks at once of the group stalled on memory, in hundredths of
+     * a percent (the kernel's two decimals: 12.34 % is 1234): {@code memory.pressure} {@code full avg60=}.
+     */
+    PSI_MEMORY_FULL_AVG60(Kind.GAUGE),
+    /**
+     * Share of the last 300 s in which all non-idle tasks at once of the group stalled on memory, in hundredths of
+     * a percent (the kernel's two decimals: 12.34 % is 1234): {@code memory.pressure} {@code full avg300=}.
+     */
+    PSI_MEMORY_FULL_AVG300(Kind.GAUGE),
+    /**
+     * Share of the last 10 s in which some task of the group stalled on io, in hundredths of
+     * a percent (the kernel's two decimals: 12.34 % is 1234): {@code io.pressure} {@code some avg10=}.
+     */
+    PSI_IO_SOME_AVG10(Kind.GAUGE),
+    /**
+     * Share of the last 60 s in which some task of the group stalled on io, in hundredths of
+     * a percent (the kernel's two decimals: 12.34 % is 1234): {@code io.pressure} {@code some avg60=}.
+     */
+    PSI_IO_SOME_AVG60(Kind.GAUGE),
+    /**
+     * Share of the last 300 s in which some task of the group stalled on io, in hundredths of
+     * a percent (the kernel's two decimals: 12.34 % is 1234): {@code io.pressure} {@code some avg300=}.
+     */
+    PSI_IO_SOME_AVG300(Kind.GAUGE),
+    /**
+     * Share of the last 10 s in which all non-idle tasks at once of the group stalled on io, in hundredths of
+     * a percent (the kernel's two decimals: 12.34 % is 1234): {@code io.pressure} {@code full avg10=}.
+     */
+    PSI_IO_FULL_AVG10(Kind.GAUGE),
+    /**
+     * Share of the last 60 s in which all non-idle tasks at once of the group stalled on io, in hundredths of
+     * a percent (the kernel's two decimals: 12.34 % is 1234): {@code io.pressure} {@code full avg60=}.
+     */
+    PSI_IO_FULL_AVG60(Kind.GAUGE),
+    /**
+     * Share of the last 300 s in which all non-idle tasks at once of the group stalled on io, in hundredths of
+     * a percent (the kernel's two decimals: 12.34 % is 1234): {@code io.pressure} {@code full avg300=}.
+     */
+    PSI_IO_FULL_AVG300(Kind.GAUGE),
     /** Processes (thread groups) in the group itself, counted from {@code cgroup.procs}. */
     PROCESSES(Kind.GAUGE),
     /** Threads in the group itself, counted from {@code tasks} / {@code cgroup.threads}. */

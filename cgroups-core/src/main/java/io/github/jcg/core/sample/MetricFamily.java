@@ -37,6 +37,26 @@ public enum MetricFamily {
     /** Pressure stall totals (v2, and the v2 mount of hybrid hosts). */
     PSI(Metric.PSI_CPU_SOME_MICROS, Metric.PSI_CPU_FULL_MICROS, Metric.PSI_MEMORY_SOME_MICROS,
             Metric.PSI_MEMORY_FULL_MICROS, Metric.PSI_IO_SOME_MICROS, Metric.PSI_IO_FULL_MICROS),
+    /**
+     * What the memory controller counted happening: v2 {@code memory.events} (low, high, max,
+     * oom, oom_kill, oom_group_kill); v1 {@code memory.oom_control} (oom_kill, under_oom) and
+     * {@code memory.failcnt}.
+     */
+    MEMORY_EVENTS(Metric.MEMORY_EVENTS_LOW, Metric.MEMORY_EVENTS_HIGH, Metric.MEMORY_EVENTS_MAX, Metric.MEMORY_EVENTS_OOM,
+            Metric.MEMORY_EVENTS_OOM_KILL, Metric.MEMORY_EVENTS_OOM_GROUP_KILL, Metric.MEMORY_FAILCNT, Metric.MEMORY_UNDER_OOM),
+    /** The high-water marks the kernel keeps: memory, swap and tasks. */
+    PEAKS(Metric.MEMORY_PEAK_BYTES, Metric.SWAP_PEAK_BYTES, Metric.PIDS_PEAK),
+    /** Forks refused at {@code pids.max} ({@code pids.events}). */
+    PIDS_EVENTS(Metric.PIDS_EVENTS_MAX),
+    /** Whether the group is populated and whether it is frozen ({@code cgroup.events}). */
+    GROUP_EVENTS(Metric.POPULATED, Metric.FROZEN),
+    /** Pressure stall averages over 10, 60 and 300 s (v2, and the v2 mount of hybrid hosts). */
+    PSI_AVERAGES(Metric.PSI_CPU_SOME_AVG10, Metric.PSI_CPU_SOME_AVG60, Metric.PSI_CPU_SOME_AVG300,
+            Metric.PSI_CPU_FULL_AVG10, Metric.PSI_CPU_FULL_AVG60, Metric.PSI_CPU_FULL_AVG300,
+            Metric.PSI_MEMORY_SOME_AVG10, Metric.PSI_MEMORY_SOME_AVG60, Metric.PSI_MEMORY_SOME_AVG300,
+            Metric.PSI_MEMORY_FULL_AVG10, Metric.PSI_MEMORY_FULL_AVG60, Metric.PSI_MEMORY_FULL_AVG300,
+            Metric.PSI_IO_SOME_AVG10, Metric.PSI_IO_SOME_AVG60, Metric.PSI_IO_SOME_AVG300,
+            Metric.PSI_IO_FULL_AVG10, Metric.PSI_IO_FULL_AVG60, Metric.PSI_IO_FULL_AVG300),
     /** Processes in the group (a count of {@code cgroup.procs}). */
     PROCESSES(Metric.PROCESSES),
     /** Threads in the group (a count of {@code tasks} / {@code cgroup.threads}). */
