@@ -10,7 +10,9 @@
  * <li>{@code io.github.jcg.core.limit}: typed limits ({@code Resources}, {@code Limit} …),
  * the kernel's ranges for them, the checks of raw control-file values and the translation
  * between v1's and v2's file names ({@code Vocabulary});</li>
- * <li>{@code io.github.jcg.core.sample}: usage snapshots, rates and the subtree sampler.</li>
+ * <li>{@code io.github.jcg.core.sample}: usage snapshots, rates and the subtree sampler;</li>
+ * <li>{@code io.github.jcg.core.event}: group events (OOM kills, limit hits, populated and
+ * empty, frozen, PSI triggers) pushed as they happen ({@code GroupWatcher}).</li>
  * </ul>
  * Everything under {@code io.github.jcg.core.internal} is how it is done, and may change in
  * any release.
@@ -22,6 +24,7 @@ module io.github.jcg.core {
     exports io.github.jcg.core;
     exports io.github.jcg.core.limit;
     exports io.github.jcg.core.sample;
+    exports io.github.jcg.core.event;
 
     // jnr-ffi implements the libc binding with classes it generates at run time, outside this
     // module: they need the package at run time only (opens exports it then, not to javac)

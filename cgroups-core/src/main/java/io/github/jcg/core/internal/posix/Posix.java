@@ -3,25 +3,33 @@ package io.github.jcg.core.internal.posix;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 
-/** Lazily bound libc: the class (and jnr-ffi) loads only when something calls {@link #libc()}. */
+/**
+ * Lazily bound libc: the class (and jnr-ffi) loads only when something calls {@link #libc()} or
+ * {@link #events()}, each bound on its own first use.
+ */
 public final class Posix {
     private Posix() {
     }
 
     private static final class Holder {
-        static final LibC LIBC = load();
+        static final LibC LIBC = bind(LibC.class);
+    }
 
-        private static LibC load() {
-            // jnr-ffi's default invoker generates a class per method with ASM at run time
-            // (about twice the start-up cost, and nothing a class-data-sharing archive can
-            // hold); exec makes a handful of calls once, so the reflective invoker is the
-            // better trade. An explicit setting by the user wins.
-            if (System.getProperty("jnr.ffi.asm.enabled") == null) {
-                System.setProperty("jnr.ffi.asm.enabled", "false");
-            }
-            useNativeCache();
-            return LibraryLoader.create(LibC.class).load("c");
+    /** The calls of the event watcher's native wake-up, bound apart so that exec does not pay for them. */
+    private static final class EventHolder {
+        static final EventCalls CALLS = bind(EventCalls.class);
+    }
+
+    private static <T> T bind(Class<T> calls) {
+        // jnr-ffi's default invoker generates a class per method with ASM at run time
+        // (about twice the start-up cost, and nothing a class-data-sharing archive can
+        // hold); exec makes a handful of calls once, so the reflective invoker is the
+        // better trade. An explicit setting by the user wins.
+        if (System.getProperty("jnr.ffi.asm.enabled") == null) {
+            System.setProperty("jnr.ffi.asm.enabled", "false");
         }
+        useNativeCache();
+        return LibraryLoader.create(calls).load("c");
     }
 
     /**
@@ -69,8 +77,13 @@ public final class Posix {
         return Holder.LIBC;
     }
 
-    /** errno of the last failed call made with {@code @SaveError}. */
+    /** The calls {@code io.github.jcg.core.event} needs (poll, inotify, eventfd), bound on first use. */
+    public static EventCalls events() {
+        return EventHolder.CALLS;
+    }
+
+    /** errno of the last failed call on this thread (jnr saves it after every call). */
     public static int lastErrno() {
-        return Runtime.getRuntime(libc()).getLastError();
+        return Runtime.getSystemRuntime().getLastError();
     }
 }
