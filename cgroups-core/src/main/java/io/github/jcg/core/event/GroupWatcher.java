@@ -141,7 +141,7 @@ public final class GroupWatcher implements AutoCloseable, Iterable<GroupEvent> {
         try {
             int number = 0;
             for (Cgroup g : b.groups.values()) {
-                groups.add(start(number++, g, b, families));
+                groups.add(start(number++, g, b));
             }
             // baselines after the watches: a change from here on raises a notification
             for (Watched g : groups) {
@@ -167,7 +167,7 @@ public final class GroupWatcher implements AutoCloseable, Iterable<GroupEvent> {
     }
 
     /** Checks the group is there, asks for its notifications and sets its triggers. */
-    private Watched start(int number, Cgroup cgroup, Builder b, Set<MetricFamily> families) {
+    private Watched start(int number, Cgroup cgroup, Builder b) {
         List<Path> dirs = new ArrayList<>();
         for (Hierarchy h : cgroup.hierarchies()) {
             Path dir = cgroup.directory(h);
@@ -182,7 +182,9 @@ public final class GroupWatcher implements AutoCloseable, Iterable<GroupEvent> {
         Optional<Path> v2 = layout.unified().map(cgroup::directory).filter(dirs::contains);
         boolean notified = b.notifications && v2.isPresent() && waker.watch(number, v2.get());
         g.populatedFromProcs = v2.isEmpty() && (kinds.contains(EventKind.POPULATED) || kinds.contains(EventKind.EMPTY));
-        g.polled = g.populatedFromProcs || families.stream().anyMatch(f -> !notifies(f, notified));
+        boolean v2Unwatched = v2.isPresent() && !notified;
+        g.polled = g.populatedFromProcs || kinds.stream().map(EventKind::metric).flatMap(Optional::stream)
+                .anyMatch(m -> polled(m, cgroup, v2Unwatched));
         for (int i = 0; i < b.triggers.size(); i++) {
             PressureTrigger t = b.triggers.get(i);
             Path file = pressureFile(cgroup, v2, t);
@@ -191,18 +193,30 @@ public final class GroupWatcher implements AutoCloseable, Iterable<GroupEvent> {
         return g;
     }
 
-    /** Whether the files of a family notify for this group: on a v2 hierarchy it is watched in. */
-    private boolean notifies(MetricFamily family, boolean v2Watched) {
-        Controller owner = switch (family) {
-            case MEMORY_EVENTS -> Controller.MEMORY;
-            case PIDS_EVENTS -> Controller.PIDS;
-            default -> null;
+    /**
+     * Whether a metric must be polled for this group: it comes from a v1 file the group has
+     * (v1 files raise no notification), or from its v2 directory when that is not watched.
+     * Where the metric comes from is the sampler's rule: the controller's hierarchy, and for
+     * frozen the v1 freezer where the group is in one, else {@code cgroup.events}.
+     */
+    private boolean polled(Metric metric, Cgroup cgroup, boolean v2Unwatched) {
+        Controller owner = switch (metric) {
+            case POPULATED -> null;
+            case FROZEN -> Controller.FREEZER;
+            case PIDS_EVENTS_MAX -> Controller.PIDS;
+            default -> Controller.MEMORY;
         };
-        if (owner == null) {
-            return v2Watched;
+        Optional<Hierarchy> h = owner == null ? layout.unified() : layout.hierarchyOf(owner);
+        if (h.isPresent() && h.get().version() == CgroupVersion.V1) {
+            if (Files.isDirectory(cgroup.directory(h.get()), LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+            if (owner != Controller.FREEZER) {
+                return false; // the group is not in that hierarchy: nothing to read
+            }
+            h = layout.unified(); // frozen falls back to cgroup.events
         }
-        // a controller this host lacks reads nothing: there is nothing to poll for it
-        return layout.hierarchyOf(owner).map(h -> h.version() == CgroupVersion.V2 && v2Watched).orElse(true);
+        return h.isPresent() && v2Unwatched;
     }
 
     private Path pressureFile(Cgroup cgroup, Optional<Path> v2, PressureTrigger t) {
