@@ -38,6 +38,13 @@ public record GroupEvent(CgroupPath group, EventKind kind, long value, long delt
     /**
      * Checks that the parts belong together.
      *
+     * @param group          the group's path
+     * @param kind           what happened
+     * @param value          the counter or state after the change
+     * @param delta          the change
+     * @param time           wall-clock time of the read that saw it
+     * @param monotonicNanos {@link System#nanoTime()} of that read
+     * @param trigger        the trigger that fired, for {@link EventKind#PRESSURE} only
      * @throws IllegalArgumentException when a {@link EventKind#PRESSURE} event has no trigger, or
      *                                  another kind has one
      * @throws NullPointerException     when a component is null

@@ -59,6 +59,10 @@ public record PressureTrigger(Resource resource, boolean full, Duration stall, D
     /**
      * Checks the trigger against the kernel's ranges.
      *
+     * @param resource what the tasks stall on
+     * @param full     {@code full} rather than {@code some}
+     * @param stall    the stall time that fires the trigger
+     * @param window   the window it is measured over
      * @throws InvalidValueException when the window is outside 500 ms to 10 s, or the stall is
      *                               not between 1 µs and the window
      * @throws NullPointerException  when a component is null

@@ -142,6 +142,7 @@ class GroupWatcherKernelTest {
     }
 
     @Test
+    @SuppressWarnings("try") // closed inside the try on purpose: close() from this thread ends run() in the consumer's
     void refusedForksArriveWithTheirWholeCount() throws Exception {
         RealKernel.skipUnless(kernel.has(PIDS), "the pids controller is not mounted (" + kernel.describe() + ")");
         Cgroup g = kernel.group("forks", "pids").create();
