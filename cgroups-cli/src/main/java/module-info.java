@@ -1,6 +1,6 @@
 /**
  * {@code jcg}: libcgroup's tools ({@code cgcreate cgdelete cgset cgget cgexec cgclassify
- * lscgroup lssubsys}), {@code jcg top}, {@code jcg info} and the demo. Uses cgroups-core
+ * lscgroup lssubsys}), {@code jcg top}, {@code jcg events}, {@code jcg info} and the demo. Uses cgroups-core
  * through its exported API only.
  */
 module io.github.jcg.cli {
@@ -16,4 +16,5 @@ module io.github.jcg.cli {
     opens io.github.jcg.cli.commands to info.picocli;
     opens io.github.jcg.cli.options to info.picocli;
     opens io.github.jcg.cli.top to info.picocli;
+    opens io.github.jcg.cli.events to info.picocli;
 }

@@ -10,6 +10,7 @@ import io.github.jcg.cli.commands.InfoCommand;
 import io.github.jcg.cli.commands.LsCommand;
 import io.github.jcg.cli.commands.LssubsysCommand;
 import io.github.jcg.cli.commands.SetCommand;
+import io.github.jcg.cli.events.EventsCommand;
 import io.github.jcg.cli.top.TopCommand;
 import io.github.jcg.demo.DemoCommand;
 import io.github.jcg.fibtest.FibtestCommand;
@@ -42,6 +43,7 @@ enum Commands {
     DEMO("demo", Kind.PICOCLI),
     FIBTEST("fibtest", Kind.PICOCLI),
     TOP("top", Kind.PICOCLI),
+    EVENTS("events", Kind.PICOCLI),
     /** Run by the launcher to build the class-data-sharing archive; no one's to type. */
     CDS_TRAINING("cds-training", Kind.PICOCLI, false);
 
@@ -106,6 +108,7 @@ enum Commands {
             case DEMO -> new DemoCommand();
             case FIBTEST -> new FibtestCommand();
             case TOP -> new TopCommand();
+            case EVENTS -> new EventsCommand();
             case CDS_TRAINING -> new CdsTrainingCommand();
         };
     }

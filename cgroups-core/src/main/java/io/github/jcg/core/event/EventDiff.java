@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * The events between two snapshots of one group: a pure function, so that what counts as an
- * event is tested on hand-made snapshots. Kinds come out in {@link EventKind}'s order, memory
- * before populated, so an OOM kill that emptied a group reads as the kill, then the emptying.
+ * event is tested on hand-made snapshots. Kinds come out in {@link EventKind}'s order: populated
+ * first, the counters, frozen or thawed, empty last, so an OOM kill that emptied a group reads
+ * as the kill, then the emptying.
  */
 final class EventDiff {
     private static final EventKind[] KINDS = EventKind.values();

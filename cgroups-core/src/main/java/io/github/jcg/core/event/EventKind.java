@@ -12,8 +12,18 @@ import java.util.Set;
  * What happened to a group. Each kind but {@link #PRESSURE} and {@link #REMOVED} is a change of
  * one {@link Metric} between two snapshots of the group: a counter that rose (the kernel counted
  * something happening), or a 0/1 state that flipped.
+ *
+ * <p>The order of the constants is the order in which changes seen by one read are delivered,
+ * the order in which they can happen: a group is populated before anything happens in it, and
+ * emptied (then removed) after, so an OOM kill that emptied a group comes before the emptying.
  */
 public enum EventKind {
+    /**
+     * A process appeared in the group or below it where there was none ({@code cgroup.events}
+     * {@code populated} 0 → 1; on v1, where there is no such file, the group's and its
+     * descendants' {@code cgroup.procs}).
+     */
+    POPULATED(Metric.POPULATED, Change.SET),
     /**
      * The group's usage went below its {@code memory.low} protection and it was reclaimed anyway
      * ({@code memory.events} {@code low}; v2).
@@ -41,18 +51,12 @@ public enum EventKind {
     UNDER_OOM(Metric.MEMORY_UNDER_OOM, Change.SET),
     /** A fork or clone failed because the group was at its {@code pids.max} ({@code pids.events} {@code max}). */
     PIDS_MAX(Metric.PIDS_EVENTS_MAX, Change.ROSE),
-    /**
-     * A process appeared in the group or below it where there was none ({@code cgroup.events}
-     * {@code populated} 0 → 1; on v1, where there is no such file, the group's and its
-     * descendants' {@code cgroup.procs}).
-     */
-    POPULATED(Metric.POPULATED, Change.SET),
-    /** The last process in the group and below it is gone ({@code populated} 1 → 0). */
-    EMPTY(Metric.POPULATED, Change.CLEARED),
     /** The group finished freezing ({@code cgroup.events} {@code frozen} 0 → 1; v2, Linux 5.2 and later). */
     FROZEN(Metric.FROZEN, Change.SET),
     /** The group is no longer frozen ({@code frozen} 1 → 0). */
     THAWED(Metric.FROZEN, Change.CLEARED),
+    /** The last process in the group and below it is gone ({@code populated} 1 → 0). */
+    EMPTY(Metric.POPULATED, Change.CLEARED),
     /**
      * A PSI trigger of the watcher fired: the group's tasks stalled on the trigger's resource for
      * at least its threshold within its window ({@code cpu.pressure}, {@code memory.pressure} or

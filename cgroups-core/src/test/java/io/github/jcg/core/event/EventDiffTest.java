@@ -61,13 +61,21 @@ class EventDiffTest {
         UsageSnapshot full = at(2).put(Metric.POPULATED, 1).put(Metric.FROZEN, 1).put(Metric.MEMORY_UNDER_OOM, 1).build();
 
         assertThat(diff(empty, full, ALL)).extracting(GroupEvent::kind, GroupEvent::value, GroupEvent::delta).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(EventKind.UNDER_OOM, 1L, 1L),
                 org.assertj.core.groups.Tuple.tuple(EventKind.POPULATED, 1L, 1L),
+                org.assertj.core.groups.Tuple.tuple(EventKind.UNDER_OOM, 1L, 1L),
                 org.assertj.core.groups.Tuple.tuple(EventKind.FROZEN, 1L, 1L));
-        // leaving OOM is no event; emptying and thawing are
+        // leaving OOM is no event; thawing and emptying are
         assertThat(diff(full, empty, ALL)).extracting(GroupEvent::kind, GroupEvent::value, GroupEvent::delta).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(EventKind.EMPTY, 0L, -1L),
-                org.assertj.core.groups.Tuple.tuple(EventKind.THAWED, 0L, -1L));
+                org.assertj.core.groups.Tuple.tuple(EventKind.THAWED, 0L, -1L),
+                org.assertj.core.groups.Tuple.tuple(EventKind.EMPTY, 0L, -1L));
+    }
+
+    @Test
+    void aProcessThatArrivedAndWasRefusedAForkComesAsPopulatedThenTheRefusal() {
+        UsageSnapshot before = at(1).put(Metric.POPULATED, 0).put(Metric.PIDS_EVENTS_MAX, 0).build();
+        UsageSnapshot after = at(2).put(Metric.POPULATED, 1).put(Metric.PIDS_EVENTS_MAX, 2).build();
+
+        assertThat(diff(before, after, ALL)).extracting(GroupEvent::kind).containsExactly(EventKind.POPULATED, EventKind.PIDS_MAX);
     }
 
     @Test
