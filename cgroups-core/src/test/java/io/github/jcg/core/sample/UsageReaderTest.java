@@ -152,6 +152,23 @@ class UsageReaderTest {
         }
 
         @Test
+        void topsNarrowFamiliesOpenOneFileEachAndHoldOnlyTheirValues() {
+            FakeHost fake = root();
+            UsageReader reader = new UsageReader(layout(fake), EnumSet.of(MetricFamily.OOM_KILLS, MetricFamily.PSI_SOME_AVG10));
+
+            List<String> opened = reader.filesOpenedFor(CgroupPath.root());
+            UsageSnapshot s = reader.read(CgroupPath.root());
+
+            assertThat(opened).extracting(f -> f.substring(f.lastIndexOf('/') + 1))
+                    .containsExactly("cpu.pressure", "memory.pressure", "memory.oom_control", "io.pressure");
+            assertThat(s.oomKills()).hasValue(0L);
+            assertThat(value(s, PSI_CPU_SOME_AVG10)).isEqualTo(2_333L);
+            assertThat(s.has(MEMORY_FAILCNT)).isFalse();
+            assertThat(s.has(PSI_CPU_SOME_MICROS)).isFalse();
+            assertThat(s.has(PSI_CPU_SOME_AVG60)).isFalse();
+        }
+
+        @Test
         void theRootsOomControlAndFailcntAreReadAsTheyAreZerosIncluded() {
             UsageSnapshot s = readRoot();
 
