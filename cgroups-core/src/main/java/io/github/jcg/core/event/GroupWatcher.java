@@ -440,10 +440,10 @@ public final class GroupWatcher implements AutoCloseable, Iterable<GroupEvent> {
                 refresh(g);
             }
         }
-        for (int key = w.triggers.nextSetBit(0); key >= 0; key = w.triggers.nextSetBit(key + 1)) {
-            Watched g = groups.get(key >>> 16);
+        for (int[] t : w.triggers) {
+            Watched g = groups.get(t[0]);
             if (!g.removed) {
-                fired(g, key & 0xffff);
+                fired(g, t[1]);
             }
         }
     }

@@ -158,7 +158,7 @@ final class NativeWaker implements Waker {
             short r = revents(array, 2 + i);
             Trigger t = triggers.get(i);
             if ((r & EventCalls.POLLPRI) != 0 && (r & (EventCalls.POLLERR | EventCalls.POLLNVAL)) == 0) {
-                woken.triggers.set(Woken.triggerKey(t.group, t.number));
+                woken.triggers.add(new int[] {t.group, t.number});
             } else if (r != 0) {
                 // POLLERR: the pressure file went away with its group; a read of the group tells
                 woken.groups.set(t.group);

@@ -1,7 +1,9 @@
 package io.github.jcg.core.event;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -69,8 +71,8 @@ interface Waker extends AutoCloseable {
     final class Woken {
         /** Groups with a notification: read them. */
         final BitSet groups = new BitSet();
-        /** Triggers that fired, as {@code group << 16 | number}. */
-        final BitSet triggers = new BitSet();
+        /** Triggers that fired, each as {group, number}. */
+        final List<int[]> triggers = new ArrayList<>();
         /** The kernel dropped notifications (inotify queue overflow): read every group. */
         boolean all;
 
@@ -78,10 +80,6 @@ interface Waker extends AutoCloseable {
             groups.clear();
             triggers.clear();
             all = false;
-        }
-
-        static int triggerKey(int group, int number) {
-            return group << 16 | number;
         }
     }
 }
