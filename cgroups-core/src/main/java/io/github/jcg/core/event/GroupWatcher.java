@@ -200,23 +200,20 @@ public final class GroupWatcher implements AutoCloseable, Iterable<GroupEvent> {
      * frozen the v1 freezer where the group is in one, else {@code cgroup.events}.
      */
     private boolean polled(Metric metric, Cgroup cgroup, boolean v2Unwatched) {
-        Controller owner = switch (metric) {
-            case POPULATED -> null;
-            case FROZEN -> Controller.FREEZER;
-            case PIDS_EVENTS_MAX -> Controller.PIDS;
-            default -> Controller.MEMORY;
+        Optional<Hierarchy> v1 = switch (metric) {
+            case POPULATED -> Optional.empty();
+            case FROZEN -> layout.hierarchyOf(Controller.FREEZER);
+            case PIDS_EVENTS_MAX -> layout.hierarchyOf(Controller.PIDS);
+            default -> layout.hierarchyOf(Controller.MEMORY);
         };
-        Optional<Hierarchy> h = owner == null ? layout.unified() : layout.hierarchyOf(owner);
-        if (h.isPresent() && h.get().version() == CgroupVersion.V1) {
-            if (Files.isDirectory(cgroup.directory(h.get()), LinkOption.NOFOLLOW_LINKS)) {
-                return true;
-            }
-            if (owner != Controller.FREEZER) {
-                return false; // the group is not in that hierarchy: nothing to read
-            }
-            h = layout.unified(); // frozen falls back to cgroup.events
+        v1 = v1.filter(h -> h.version() == CgroupVersion.V1);
+        if (v1.isPresent() && Files.isDirectory(cgroup.directory(v1.get()), LinkOption.NOFOLLOW_LINKS)) {
+            return true;
         }
-        return h.isPresent() && v2Unwatched;
+        // from the group's v2 directory, if anywhere: polled when that is not watched. Memory and
+        // pids on v1 where the group is not, are read nowhere: nothing to poll.
+        boolean fromV1Only = metric != Metric.POPULATED && metric != Metric.FROZEN && v1.isPresent();
+        return !fromV1Only && v2Unwatched;
     }
 
     private Path pressureFile(Cgroup cgroup, Optional<Path> v2, PressureTrigger t) {

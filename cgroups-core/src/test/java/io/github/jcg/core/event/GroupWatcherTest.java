@@ -95,6 +95,38 @@ class GroupWatcherTest {
     }
 
     @Test
+    void onAV2OnlyHostEveryEventFileNotifiesAndNothingIsPolled() throws Exception {
+        FakeHost fake = FakeHost.unifiedAllEnabled(tmp);
+        fake.v2Group("/web", Map.of("cgroup.events", "populated 1\nfrozen 0\n", "pids.events", "max 0\n",
+                "memory.events", "low 0\nhigh 0\nmax 0\noom 0\noom_kill 0\noom_group_kill 0\n"));
+        CgroupHost host = discover(fake);
+        GroupWatcher w = open(GroupWatcher.builder(host).watch(WEB).pollInterval(Duration.ofMinutes(1)));
+        assertThat(w.polledGroups()).isEmpty();
+
+        fake.file(CG + "/web/memory.events", "low 0\nhigh 0\nmax 4\noom 1\noom_kill 1\noom_group_kill 0\n");
+
+        assertThat(List.of(next(w), next(w), next(w))).extracting(GroupEvent::kind, GroupEvent::delta)
+                .containsExactly(tuple(EventKind.MEMORY_MAX, 4L), tuple(EventKind.OOM, 1L), tuple(EventKind.OOM_KILL, 1L));
+        try (GroupWatcher polling = GroupWatcher.builder(host).watch(WEB).notifications(false).open()) {
+            assertThat(polling.polledGroups()).as("notifications off").containsExactly(WEB);
+        }
+    }
+
+    @Test
+    void aGroupInTheV1FreezerIsPolledForFrozenOnly() {
+        FakeHost fake = hybridWithWeb().v1("/sys/fs/cgroup/freezer", "rw,freezer");
+        fake.group("freezer", "/web", Map.of("cgroup.procs", "", "freezer.state", "THAWED\n"));
+        fake.group("freezer", "/", Map.of("cgroup.procs", ""));
+        CgroupHost host = discover(fake);
+
+        try (GroupWatcher frozen = GroupWatcher.builder(host).watch(WEB).kinds(EnumSet.of(EventKind.FROZEN)).open();
+             GroupWatcher populated = GroupWatcher.builder(host).watch(WEB).kinds(EnumSet.of(EventKind.EMPTY)).open()) {
+            assertThat(frozen.polledGroups()).as("freezer.state does not notify").containsExactly(WEB);
+            assertThat(populated.polledGroups()).as("cgroup.events on the v2 mount does").isEmpty();
+        }
+    }
+
+    @Test
     void v1CountersArePolledAndARiseIsOneEventWithTheDelta() throws Exception {
         FakeHost fake = hybridWithWeb();
         GroupWatcher w = open(GroupWatcher.builder(discover(fake)).watch(WEB).pollInterval(FAST));
