@@ -8,8 +8,9 @@ import java.util.OptionalLong;
 
 /**
  * The text of the table: systemd-cgtop's six columns in its widths ({@code %-*s %7s %6s %8s
- * %8s %8s}), then, when asked for, jcg's limit columns. Pure: the same rows and settings
- * always give the same text, so batch output, the screen and the tests share it.
+ * %8s %8s}), then, each when asked for, jcg's limit columns, the OOM kills and the pressure
+ * averages. Pure: the same rows and settings always give the same text, so batch output, the
+ * screen and the tests share it.
  */
 public final class Columns {
     /** systemd-cgtop's fixed columns after the path, without the CPU column. */
@@ -20,17 +21,41 @@ public final class Columns {
     static final int[] LIMIT_WIDTHS = {6, 6, 8, 8, 6};
     /** The width the limit columns add, separators included. */
     static final int LIMITS_WIDTH = 6 + 6 + 8 + 8 + 6 + 5;
+    static final String OOM_HEADER = "OOM";
+    static final int OOM_WIDTH = 5;
+    /** Some avg10 of cpu.pressure, memory.pressure and io.pressure. */
+    static final String[] PRESSURE_HEADERS = {"PSIcpu", "PSImem", "PSIio"};
+    /** As wide as the kernel's widest average, 100.00. */
+    static final int PRESSURE_WIDTH = 6;
 
     private final TaskCounting counting;
     private final CpuDisplay cpu;
     private final boolean raw;
     private final boolean limits;
+    private final boolean oomKills;
+    private final boolean pressure;
 
+    /** systemd-cgtop's columns, and the limit columns when {@code limits}. */
     public Columns(TaskCounting counting, CpuDisplay cpu, boolean raw, boolean limits) {
+        this(counting, cpu, raw, limits, false, false);
+    }
+
+    /**
+     * @param oomKills the OOM column: kills so far
+     * @param pressure the pressure columns: some avg10 of cpu, memory and io, in percent
+     */
+    public Columns(TaskCounting counting, CpuDisplay cpu, boolean raw, boolean limits, boolean oomKills, boolean pressure) {
         this.counting = counting;
         this.cpu = cpu;
         this.raw = raw;
         this.limits = limits;
+        this.oomKills = oomKills;
+        this.pressure = pressure;
+    }
+
+    /** The width the OOM and pressure columns add when shown, separators included. */
+    static int eventsWidth(boolean oomKills, boolean pressure) {
+        return (oomKills ? OOM_WIDTH + 1 : 0) + (pressure ? PRESSURE_HEADERS.length * (PRESSURE_WIDTH + 1) : 0);
     }
 
     /** A laid-out table: the path column's width and the CPU column's. */
@@ -50,7 +75,7 @@ public final class Columns {
     public Layout fitToWidth(List<GroupRow> rows, int terminalColumns) {
         // with a header the column is at least as wide as its name ("CPU Time")
         int cpuWidth = Math.max(cpuWidth(rows), cpu == CpuDisplay.PERCENTAGE ? 6 : "CPU Time".length());
-        int path = terminalColumns - FIXED_WIDTH - cpuWidth - (limits ? LIMITS_WIDTH : 0);
+        int path = terminalColumns - FIXED_WIDTH - cpuWidth - (limits ? LIMITS_WIDTH : 0) - eventsWidth(oomKills, pressure);
         return new Layout(Math.max(MIN_PATH_WIDTH, path), cpuWidth);
     }
 
@@ -82,6 +107,16 @@ public final class Columns {
                 pad(line, LIMIT_HEADERS[i], LIMIT_WIDTHS[i], false);
             }
         }
+        if (oomKills) {
+            line.append(' ');
+            pad(line, OOM_HEADER, OOM_WIDTH, false);
+        }
+        if (pressure) {
+            for (String h : PRESSURE_HEADERS) {
+                line.append(' ');
+                pad(line, h, PRESSURE_WIDTH, false);
+            }
+        }
         return line.toString();
     }
 
@@ -103,6 +138,16 @@ public final class Columns {
             for (int w : LIMIT_WIDTHS) {
                 starts.add(at);
                 at += w + 1;
+            }
+        }
+        if (oomKills) {
+            starts.add(at);
+            at += OOM_WIDTH + 1;
+        }
+        if (pressure) {
+            for (int i = 0; i < PRESSURE_HEADERS.length; i++) {
+                starts.add(at);
+                at += PRESSURE_WIDTH + 1;
             }
         }
         starts.add(at);
@@ -134,6 +179,17 @@ public final class Columns {
                     ? bytes(OptionalLong.of(r.memoryLimit().get().value())) : "-", 8, false);
             line.append(' ');
             pad(line, percent(r.memoryPercentOfLimit()), 6, false);
+        }
+        if (oomKills) {
+            line.append(' ');
+            pad(line, r.oomKills().isPresent() ? Long.toString(r.oomKills().getAsLong()) : "-", OOM_WIDTH, false);
+        }
+        if (pressure) {
+            for (OptionalDouble p : new OptionalDouble[] {r.cpuPressure(), r.memoryPressure(), r.ioPressure()}) {
+                line.append(' ');
+                // the kernel's own two decimals, so a small stall is not rounded away
+                pad(line, p.isPresent() ? Units.twoDecimals(p.getAsDouble()) : "-", PRESSURE_WIDTH, false);
+            }
         }
         return line.toString();
     }
@@ -204,6 +260,7 @@ public final class Columns {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "Columns[%s, %s, raw=%s, limits=%s]", counting, cpu, raw, limits);
+        return String.format(Locale.ROOT, "Columns[%s, %s, raw=%s, limits=%s, oomKills=%s, pressure=%s]", counting, cpu, raw,
+                limits, oomKills, pressure);
     }
 }

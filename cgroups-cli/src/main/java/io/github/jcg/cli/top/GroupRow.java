@@ -24,6 +24,12 @@ import java.util.OptionalLong;
  * @param throttledPercent        throttled periods over elapsed periods in the interval, 0..100
  * @param throttledNanosPerSecond time throttled per second of wall time
  * @param memoryLimit             the memory limit ({@code memory.max} / {@code memory.limit_in_bytes})
+ * @param oomKills                processes the OOM killer killed in the group so far ({@code memory.events}
+ *                                / {@code memory.oom_control} oom_kill)
+ * @param cpuPressure             share of the last 10 s some task waited for a CPU, percent
+ *                                ({@code cpu.pressure} some avg10)
+ * @param memoryPressure          the same for memory ({@code memory.pressure} some avg10)
+ * @param ioPressure              the same for IO ({@code io.pressure} some avg10)
  */
 public record GroupRow(
         CgroupPath path,
@@ -37,13 +43,18 @@ public record GroupRow(
         OptionalLong cpuPeriodMicros,
         OptionalDouble throttledPercent,
         OptionalDouble throttledNanosPerSecond,
-        Optional<Limit> memoryLimit) {
+        Optional<Limit> memoryLimit,
+        OptionalLong oomKills,
+        OptionalDouble cpuPressure,
+        OptionalDouble memoryPressure,
+        OptionalDouble ioPressure) {
 
     /** A row with only a path, for tests and for groups with nothing read yet. */
     public static GroupRow empty(CgroupPath path) {
         return new GroupRow(path, OptionalLong.empty(), OptionalDouble.empty(), OptionalLong.empty(), OptionalLong.empty(),
                 OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), OptionalLong.empty(),
-                OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty());
+                OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), OptionalLong.empty(),
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
     }
 
     /** The CPU limit in cores (quota / period), present only when a quota is set. */
@@ -73,6 +84,7 @@ public record GroupRow(
 
     public GroupRow withTasks(OptionalLong value) {
         return new GroupRow(path, value, cpuPercent, cpuNanos, memoryBytes, readBytesPerSecond, writeBytesPerSecond,
-                cpuQuotaMicros, cpuPeriodMicros, throttledPercent, throttledNanosPerSecond, memoryLimit);
+                cpuQuotaMicros, cpuPeriodMicros, throttledPercent, throttledNanosPerSecond, memoryLimit, oomKills, cpuPressure,
+                memoryPressure, ioPressure);
     }
 }

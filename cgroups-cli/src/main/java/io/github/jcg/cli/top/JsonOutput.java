@@ -14,7 +14,8 @@ import java.util.OptionalLong;
 /**
  * {@code -o json}: one object per refresh, on one line. A value the host cannot provide is
  * {@code null}; a limit that is not set is the string {@code "max"} (the kernel's word), so
- * "unknown" and "unlimited" never look alike.
+ * "unknown" and "unlimited" never look alike. The OOM and pressure fields are there when their
+ * options are given, as their columns are: they cost file reads per group.
  */
 final class JsonOutput {
     private final PrintWriter out;
@@ -42,14 +43,14 @@ final class JsonOutput {
             json.writeName("groups");
             json.writeStartArray();
             for (GroupRow r : rows) {
-                group(json, r);
+                group(json, r, settings);
             }
             json.writeEndArray();
             json.writeEndObject();
         });
     }
 
-    private static void group(JsonGenerator json, GroupRow r) {
+    private static void group(JsonGenerator json, GroupRow r, TopSettings settings) {
         json.writeStartObject();
         json.writeStringProperty("path", r.path().toString());
         number(json, "tasks", r.tasks());
@@ -69,6 +70,14 @@ final class JsonOutput {
         number(json, "throttledNanosPerSecond", r.throttledNanosPerSecond());
         limit(json, "memoryLimitBytes", r.memoryLimit());
         number(json, "memoryPercentOfLimit", r.memoryPercentOfLimit());
+        if (settings.oomKills) {
+            number(json, "oomKills", r.oomKills());
+        }
+        if (settings.pressure) {
+            number(json, "cpuPressureSomeAvg10Percent", r.cpuPressure());
+            number(json, "memoryPressureSomeAvg10Percent", r.memoryPressure());
+            number(json, "ioPressureSomeAvg10Percent", r.ioPressure());
+        }
         json.writeEndObject();
     }
 

@@ -195,6 +195,16 @@ final class LiveView {
                 say("Decreased delay to " + Units.timespan(settings.delayMicros) + ".");
             }
             case 'l' -> limitsChoice = !settings.limits;
+            case 'o', 's' -> {
+                if (key == 'o') {
+                    settings.oomKills = !settings.oomKills;
+                } else {
+                    settings.pressure = !settings.pressure;
+                }
+                // the sampler reads the files of the columns shown only: a new one for the new set
+                newSampler();
+                return true;
+            }
             case 'k', 'P' -> {
                 TaskCounting wanted = key == 'k' ? TaskCounting.ALL_PROCESSES : TaskCounting.USERSPACE_PROCESSES;
                 settings.counting = settings.counting != wanted ? wanted : TaskCounting.TASKS;
@@ -213,7 +223,7 @@ final class LiveView {
             }
             case 'h', '?' -> {
                 message = "p t c m i: sort by path, tasks, CPU, memory, IO   %: CPU time/percent   + -: interval   "
-                        + "space: refresh   l: limit columns   P k: count processes   r: recursive   q: quit";
+                        + "space: refresh   l: limit columns   o: OOM kills   s: pressure   P k: count processes   r: recursive   q: quit";
                 messageUntil = System.nanoTime() + HELP_NANOS;
             }
             default -> say(key < ' ' ? String.format("Unknown key '\\x%x'. Ignoring.", key) : "Unknown key '" + (char) key + "'. Ignoring.");
@@ -232,7 +242,8 @@ final class LiveView {
         int columns = Math.max(20, size.getColumns());
         int height = Math.max(5, size.getRows());
         settings.limits = limitsChoice != null ? limitsChoice
-                : columns - Columns.FIXED_WIDTH - 6 - Columns.LIMITS_WIDTH >= 30;
+                : columns - Columns.FIXED_WIDTH - 6 - Columns.LIMITS_WIDTH
+                        - Columns.eventsWidth(settings.oomKills, settings.pressure) >= 30;
         Screen.Frame frame = Screen.render(rows, settings, hostLine, message, columns, height);
         List<AttributedString> lines = new ArrayList<>(frame.lines().size());
         for (int i = 0; i < frame.lines().size(); i++) {

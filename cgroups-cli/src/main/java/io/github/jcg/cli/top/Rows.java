@@ -68,7 +68,17 @@ public final class Rows {
                 now.limit(Metric.CPU_QUOTA_MICROS),
                 now.get(Metric.CPU_PERIOD_MICROS),
                 throttled, throttledTime,
-                now.limit(Metric.MEMORY_LIMIT_BYTES));
+                now.limit(Metric.MEMORY_LIMIT_BYTES),
+                now.get(Metric.MEMORY_EVENTS_OOM_KILL),
+                percent(now, Metric.PSI_CPU_SOME_AVG10),
+                percent(now, Metric.PSI_MEMORY_SOME_AVG10),
+                percent(now, Metric.PSI_IO_SOME_AVG10));
+    }
+
+    /** A pressure average, kept in hundredths of a percent, as a percentage. */
+    private static OptionalDouble percent(UsageSnapshot now, Metric metric) {
+        OptionalLong hundredths = now.get(metric);
+        return hundredths.isPresent() ? OptionalDouble.of(hundredths.getAsLong() / 100.0) : OptionalDouble.empty();
     }
 
     private static boolean hasQuota(UsageSnapshot s) {

@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
                 + "no interval yet), Memory, Input/s, Output/s. jcg's limit columns follow them: CPULim (CPU quota in cores), "
                 + "Thr%% (throttled share of the CFS periods in the interval), Thr/s (time throttled per second), MemLim and "
                 + "Mem%% (memory in use as a share of the limit). '-' means the host cannot tell (no controller, no second "
-                + "sample yet, no limit set, a counter that went backwards), never a made-up number.",
+                + "sample yet, no limit set, a counter that went backwards), never a made-up number. --oom-kills and "
+                + "--pressure add the OOM column and the PSIcpu, PSImem and PSIio columns after those.",
             "",
             "Batch output (-b, or output that is not a terminal) is systemd-cgtop's, byte for byte in layout: no header, "
                 + "the path column as wide as the longest path, one block per refresh separated by a blank line. The limit "
@@ -40,8 +41,8 @@ import java.util.concurrent.TimeUnit;
                 + "systemd-cgtop's batch output reads jcg's default output unchanged. The live view shows them when they fit.",
             "",
             "Keys in the live view: p t c m i sort by path, tasks, CPU, memory, IO; %% CPU as time or percentage; "
-                + "+ - change the refresh interval; space refresh now; l limit columns on or off; P k count processes; "
-                + "r recursive process counts; h help; q quit.",
+                + "+ - change the refresh interval; space refresh now; l limit columns on or off; o OOM column, "
+                + "s pressure columns on or off; P k count processes; r recursive process counts; h help; q quit.",
             ""
         })
 public final class TopCommand implements Callable<Integer> {
@@ -235,7 +236,26 @@ public final class TopCommand implements Callable<Integer> {
         settings.limits = true;
     }
 
-    @Option(names = {"-o", "--output"}, order = 18, paramLabel = "FORMAT", description = "text (default), or json: one JSON object per refresh, limits included.")
+    @Option(names = "--oom-kills", order = 18, description = "Add the OOM column: processes of the group the OOM killer killed "
+            + "so far (memory.events oom_kill on v2, memory.oom_control on v1). Off by default, as systemd-cgtop has none.")
+    void oomKills(boolean[] on) {
+        if (on == null || on.length == 0) {
+            return;
+        }
+        settings.oomKills = true;
+    }
+
+    @Option(names = "--pressure", order = 19, description = "Add the pressure columns PSIcpu, PSImem, PSIio: the share of "
+            + "the last 10 s in which some task of the group stalled on CPU, memory or IO, in percent (some avg10 of "
+            + "cpu.pressure, memory.pressure, io.pressure; a v2 mount is needed). Off by default.")
+    void pressure(boolean[] on) {
+        if (on == null || on.length == 0) {
+            return;
+        }
+        settings.pressure = true;
+    }
+
+    @Option(names = {"-o", "--output"}, order = 20, paramLabel = "FORMAT", description = "text (default), or json: one JSON object per refresh, limits included (OOM kills and pressure with their options).")
     void output(List<String> values) {
         if (values == null || values.isEmpty()) {
             return; // picocli resets the option before parsing

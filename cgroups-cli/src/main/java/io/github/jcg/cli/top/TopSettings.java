@@ -22,10 +22,14 @@ final class TopSettings {
     TaskCounting counting = TaskCounting.TASKS;
     boolean recursive = true;
     boolean limits;
+    /** The OOM column: {@code memory.events} / {@code memory.oom_control} oom_kill. */
+    boolean oomKills;
+    /** The pressure columns: some avg10 of cpu.pressure, memory.pressure and io.pressure. */
+    boolean pressure;
     boolean json;
 
     Columns columns() {
-        return new Columns(counting, cpu, raw, limits);
+        return new Columns(counting, cpu, raw, limits, oomKills, pressure);
     }
 
     /** systemd-cgtop keeps parents before children unless sorting by non-recursive counts. */

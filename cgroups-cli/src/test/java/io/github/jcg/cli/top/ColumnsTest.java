@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 
 import static io.github.jcg.cli.top.Fixtures.limited;
 import static io.github.jcg.cli.top.Fixtures.row;
+import static io.github.jcg.cli.top.Fixtures.withEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The table's text, to the column, on rows made by hand. */
@@ -79,6 +80,43 @@ class ColumnsTest {
     }
 
     @Test
+    void oomAndPressureColumnsComeAfterTheLimitsEachWhenAsked() {
+        GroupRow web = withEvents(limited("/web", 49.9, 100L << 20, 50_000, 100_000, 98.0, 493_000_000, Limit.of(400L << 20)),
+                3L, 23.33, 0.0, 100.0);
+        GroupRow bare = withEvents(row("/bare", 1L, 0.5, 1L << 20, 0.0, 0.0), null, 0.07, null, null);
+        List<GroupRow> rows = List.of(web, bare);
+
+        Columns all = new Columns(TaskCounting.TASKS, CpuDisplay.PERCENTAGE, false, true, true, true);
+        Columns.Layout layout = all.fitToContent(rows);
+        assertThat(all.header(layout)).isEqualTo("Control Group   Tasks   %CPU   Memory  Input/s Output/s CPULim   Thr%    Thr/s"
+                + "   MemLim   Mem%   OOM PSIcpu PSImem  PSIio");
+        assertThat(all.row(web, layout)).isEqualTo(
+                "/web        1   49.9   100.0M       0B       0B   0.50   98.0    493ms   400.0M   25.0     3  23.33   0.00 100.00");
+
+        Columns pressureOnly = new Columns(TaskCounting.TASKS, CpuDisplay.PERCENTAGE, false, false, false, true);
+        assertThat(pressureOnly.row(bare, pressureOnly.fitToContent(rows))).isEqualTo(
+                "/bare       1    0.5     1.0M       0B       0B   0.07      -      -");
+        Columns oomOnly = new Columns(TaskCounting.TASKS, CpuDisplay.PERCENTAGE, false, false, true, false);
+        assertThat(oomOnly.row(bare, oomOnly.fitToContent(rows))).endsWith("0B     -");
+        assertThat(oomOnly.header(oomOnly.fitToContent(rows))).endsWith("Output/s   OOM");
+        // off by default: systemd-cgtop's six columns and nothing after them
+        assertThat(new Columns(TaskCounting.TASKS, CpuDisplay.PERCENTAGE, false, false).row(web, layout)).endsWith("0B");
+    }
+
+    @Test
+    void theOptionalColumnsTakeTheirWidthFromThePathOnATerminal() {
+        Columns lean = new Columns(TaskCounting.TASKS, CpuDisplay.PERCENTAGE, false, false);
+        Columns events = new Columns(TaskCounting.TASKS, CpuDisplay.PERCENTAGE, false, false, true, true);
+
+        Columns.Layout layout = events.fitToWidth(ROWS, 120);
+        assertThat(layout.pathWidth()).isEqualTo(lean.fitToWidth(ROWS, 120).pathWidth() - 6 - 3 * 7);
+        assertThat(events.row(ROWS.get(1), layout)).hasSize(120);
+        int[] starts = events.columnStarts(layout);
+        assertThat(events.header(layout).substring(starts[6], starts[7]).strip()).isEqualTo("OOM");
+        assertThat(events.header(layout).substring(starts[9]).strip()).isEqualTo("PSIio");
+    }
+
+    @Test
     void headerNamesTheCountingMode() {
         assertThat(new Columns(TaskCounting.USERSPACE_PROCESSES, CpuDisplay.PERCENTAGE, false, false)
                 .header(new Columns.Layout(13, 6))).isEqualTo("Control Group   Procs   %CPU   Memory  Input/s Output/s");
@@ -116,7 +154,8 @@ class ColumnsTest {
     private static GroupRow withCpuNanos(GroupRow r, long nanos) {
         return new GroupRow(r.path(), r.tasks(), r.cpuPercent(), OptionalLong.of(nanos), r.memoryBytes(),
                 r.readBytesPerSecond(), r.writeBytesPerSecond(), Optional.empty(), OptionalLong.empty(),
-                OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty());
+                OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), OptionalLong.empty(),
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
     }
 
     @SuppressWarnings("unused")

@@ -55,6 +55,16 @@ class ScreenTest {
     }
 
     @Test
+    void theLiveViewShowsTheOomAndPressureColumnsWhenAsked() {
+        TopSettings s = new TopSettings();
+        s.oomKills = true;
+        s.pressure = true;
+        Screen.Frame frame = Screen.render(rows(3), s, "cgroup v2, 8 CPUs", null, 120, 8);
+        assertThat(frame.lines().get(2)).endsWith("Output/s   OOM PSIcpu PSImem  PSIio").hasSize(120);
+        assertThat(frame.lines().get(3)).endsWith("     -      -      -      -");
+    }
+
+    @Test
     void aNarrowTerminalCutsLinesAndEllipsizesPaths() {
         TopSettings s = new TopSettings();
         List<GroupRow> rows = List.of(row("/system.slice/a-rather-long-service-name.service", 1L, 2.0, 1L, 0.0, 0.0));

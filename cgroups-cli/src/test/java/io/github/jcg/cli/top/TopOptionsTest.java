@@ -28,6 +28,19 @@ class TopOptionsTest {
         assertThat(s.recursive).isTrue();
         assertThat(s.iterations).isEqualTo(-1); // decided by whether output is a terminal
         assertThat(s.limits).isFalse();
+        // systemd-cgtop has no OOM or pressure column: off unless asked for
+        assertThat(s.oomKills).isFalse();
+        assertThat(s.pressure).isFalse();
+    }
+
+    @Test
+    void oomKillsAndPressureAddTheirColumns() {
+        TopSettings s = parse("-b", "--oom-kills", "--pressure");
+        assertThat(s.oomKills).isTrue();
+        assertThat(s.pressure).isTrue();
+        assertThat(s.columns().header(new Columns.Layout(13, 6))).endsWith("Output/s   OOM PSIcpu PSImem  PSIio");
+        assertThat(parse("--pressure").oomKills).isFalse();
+        assertThat(run("top", "--oom-kill")).startsWith("129:");
     }
 
     @Test
@@ -93,7 +106,8 @@ class TopOptionsTest {
     void helpDescribesTheBatchFormatChoice() {
         String help = run("top", "--help");
         assertThat(help).startsWith("0:").contains("--limits").contains("systemd-cgtop's batch output").contains("-o, --output")
-                .contains("%CPU (100 = one CPU").contains("Thr% (throttled").doesNotContain("%%");
+                .contains("%CPU (100 = one CPU").contains("Thr% (throttled").doesNotContain("%%")
+                .contains("--oom-kills").contains("--pressure").contains("some avg10");
     }
 
     /** Runs jcg in this JVM; returns "status:" + stdout + stderr. */

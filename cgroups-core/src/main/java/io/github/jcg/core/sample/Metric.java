@@ -128,8 +128,9 @@ public enum Metric {
     /** Times the group hit its hard limit and reclaim could not help: the OOM killer was invoked ({@code memory.events} {@code oom}; v2 only). */
     MEMORY_EVENTS_OOM(Kind.COUNTER),
     /**
-     * Processes in the group killed by the OOM killer: v2 {@code memory.events} {@code oom_kill},
-     * v1 {@code memory.oom_control} {@code oom_kill} (Linux 4.13 and later).
+     * Processes in the group killed by the OOM killer: v2 {@code memory.events} {@code oom_kill}
+     * (descendants included), v1 {@code memory.oom_control} {@code oom_kill} (Linux 4.13 and
+     * later; v1 counts the group's own kills only).
      */
     MEMORY_EVENTS_OOM_KILL(Kind.COUNTER),
     /** Times the whole group was OOM-killed at once ({@code memory.events} {@code oom_group_kill}; v2, Linux 5.17 and later). */
@@ -140,13 +141,22 @@ public enum Metric {
     MEMORY_UNDER_OOM(Kind.GAUGE),
     /** The highest swap use recorded ({@code memory.swap.peak}; v2, Linux 6.5 and later). */
     SWAP_PEAK_BYTES(Kind.GAUGE),
-    /** The most tasks the group held at once ({@code pids.peak}; v2, Linux 6.13 and later). */
+    /** The most tasks the group held at once ({@code pids.peak}; v1 and v2, Linux 6.13 and later). */
     PIDS_PEAK(Kind.GAUGE),
-    /** Times a fork or clone failed because the group was at its {@code pids.max} ({@code pids.events} {@code max}). */
+    /**
+     * Times a fork or clone in the group failed at a {@code pids.max} limit ({@code pids.events}
+     * {@code max}, v1 and v2; not the {@code max.imposed} key of newer kernels). Which groups count
+     * a refusal caused by an ancestor's limit has changed between kernels (6.13 made v2's
+     * hierarchical).
+     */
     PIDS_EVENTS_MAX(Kind.COUNTER),
     /** 1 while any process lives in the group or below it, 0 when empty ({@code cgroup.events} {@code populated}; v2 mount only). */
     POPULATED(Kind.GAUGE),
-    /** 1 while the group is frozen ({@code cgroup.events} {@code frozen}; v2 mount only, Linux 5.2 and later). */
+    /**
+     * 1 while the group is frozen, 0 otherwise (a freeze under way included): v1
+     * {@code freezer.state} {@code FROZEN} where the group is in a v1 freezer hierarchy, else
+     * {@code cgroup.events} {@code frozen} (v2 mount, Linux 5.2 and later).
+     */
     FROZEN(Kind.GAUGE),
     /**
      * Share of the last 10 s in which some task of the group stalled on a CPU, in hundredths of

@@ -8,7 +8,8 @@ import java.util.Set;
  * Families of metrics to read. Each metric costs a file read per group unless it shares the
  * file with another, so a consumer names only what it shows: {@code jcg top}'s default
  * columns need {@link #CPU_USAGE}, {@link #MEMORY_USAGE}, {@link #PIDS_CURRENT} and
- * {@link #IO_BYTES} (one file each), not the detailed families. Families may overlap.
+ * {@link #IO_BYTES} (one file each), not the detailed families, and its optional columns
+ * {@link #OOM_KILLS} and {@link #PSI_SOME_AVG10}. Families may overlap.
  */
 public enum MetricFamily {
     /** Total CPU time only. */
@@ -44,6 +45,11 @@ public enum MetricFamily {
      */
     MEMORY_EVENTS(Metric.MEMORY_EVENTS_LOW, Metric.MEMORY_EVENTS_HIGH, Metric.MEMORY_EVENTS_MAX, Metric.MEMORY_EVENTS_OOM,
             Metric.MEMORY_EVENTS_OOM_KILL, Metric.MEMORY_EVENTS_OOM_GROUP_KILL, Metric.MEMORY_FAILCNT, Metric.MEMORY_UNDER_OOM),
+    /**
+     * OOM kills only ({@code memory.events} on v2, {@code memory.oom_control} on v1): one file
+     * per group, where {@link #MEMORY_EVENTS} reads v1's {@code memory.failcnt} too.
+     */
+    OOM_KILLS(Metric.MEMORY_EVENTS_OOM_KILL),
     /** The high-water marks the kernel keeps: memory, swap and tasks. */
     PEAKS(Metric.MEMORY_PEAK_BYTES, Metric.SWAP_PEAK_BYTES, Metric.PIDS_PEAK),
     /** Forks refused at {@code pids.max} ({@code pids.events}). */
@@ -57,6 +63,11 @@ public enum MetricFamily {
             Metric.PSI_MEMORY_FULL_AVG10, Metric.PSI_MEMORY_FULL_AVG60, Metric.PSI_MEMORY_FULL_AVG300,
             Metric.PSI_IO_SOME_AVG10, Metric.PSI_IO_SOME_AVG60, Metric.PSI_IO_SOME_AVG300,
             Metric.PSI_IO_FULL_AVG10, Metric.PSI_IO_FULL_AVG60, Metric.PSI_IO_FULL_AVG300),
+    /**
+     * The some line's 10 s average of each pressure file only: the three files of
+     * {@link #PSI_AVERAGES}, with one value scanned from each.
+     */
+    PSI_SOME_AVG10(Metric.PSI_CPU_SOME_AVG10, Metric.PSI_MEMORY_SOME_AVG10, Metric.PSI_IO_SOME_AVG10),
     /** Processes in the group (a count of {@code cgroup.procs}). */
     PROCESSES(Metric.PROCESSES),
     /** Threads in the group (a count of {@code tasks} / {@code cgroup.threads}). */

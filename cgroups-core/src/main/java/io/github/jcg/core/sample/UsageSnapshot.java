@@ -143,6 +143,61 @@ public final class UsageSnapshot {
         return get(Metric.CPU_THROTTLED_PERIODS);
     }
 
+    /**
+     * Shorthand for {@code get(Metric.MEMORY_EVENTS_OOM_KILL)}: the question after a run that
+     * died without a word.
+     *
+     * @return processes of the group the OOM killer killed so far ({@code memory.events} on v2,
+     *         {@code memory.oom_control} on v1); empty when not read, or on a v1 kernel before 4.13
+     */
+    public OptionalLong oomKills() {
+        return get(Metric.MEMORY_EVENTS_OOM_KILL);
+    }
+
+    /**
+     * Shorthand for {@code get(Metric.MEMORY_PEAK_BYTES)}.
+     *
+     * @return the most memory the group has had charged, bytes ({@code memory.peak} on v2, Linux
+     *         5.19 and later; {@code memory.max_usage_in_bytes} on v1); empty when not read
+     */
+    public OptionalLong memoryPeakBytes() {
+        return get(Metric.MEMORY_PEAK_BYTES);
+    }
+
+    /**
+     * Shorthand for {@code get(Metric.PIDS_PEAK)}.
+     *
+     * @return the most tasks the group has held at once ({@code pids.peak}, Linux 6.13 and
+     *         later); empty when not read
+     */
+    public OptionalLong pidsPeak() {
+        return get(Metric.PIDS_PEAK);
+    }
+
+    /**
+     * {@link Metric#POPULATED} as a yes or no.
+     *
+     * @return whether a process lives in the group or below it; empty when not read, or where
+     *         there is no {@code cgroup.events} (a group on v1 hierarchies only, the root group)
+     */
+    public Optional<Boolean> populated() {
+        return flag(Metric.POPULATED);
+    }
+
+    /**
+     * {@link Metric#FROZEN} as a yes or no.
+     *
+     * @return whether the kernel has frozen the group (a freeze still under way is not frozen);
+     *         empty when not read, or where the group has no freezer file
+     */
+    public Optional<Boolean> frozen() {
+        return flag(Metric.FROZEN);
+    }
+
+    private Optional<Boolean> flag(Metric metric) {
+        return has(metric) ? Optional.of(values[slot(metric)] != 0) : Optional.empty();
+    }
+
     static long bit(Metric metric) {
         return 1L << metric.ordinal();
     }

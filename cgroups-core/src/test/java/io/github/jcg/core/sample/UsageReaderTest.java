@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.OptionalLong;
 
 import static io.github.jcg.core.fake.FakeHosts.discover;
@@ -45,7 +46,7 @@ class UsageReaderTest {
                     "cpuacct/cpuacct.stat", "cpuacct/cpuacct.usage", "memory/memory.stat", "memory/memory.usage_in_bytes",
                     "memory/memory.limit_in_bytes", "blkio/blkio.throttle.io_service_bytes_recursive",
                     "blkio/blkio.throttle.io_serviced_recursive", "unified/cpu.pressure", "unified/io.pressure",
-                    "unified/memory.pressure"}) {
+                    "unified/memory.pressure", "memory/memory.oom_control", "memory/memory.failcnt"}) {
                 copy(fake, "hybrid-host/" + f, CG + "/" + f);
             }
             return fake;
@@ -125,8 +126,117 @@ class UsageReaderTest {
         }
 
         @Test
+        void pressureAveragesComeFromTheSameFilesInHundredthsOfAPercent() {
+            UsageSnapshot s = readRoot();
+
+            assertThat(value(s, PSI_CPU_SOME_AVG10)).isEqualTo(2_333L);
+            assertThat(value(s, PSI_CPU_SOME_AVG60)).isEqualTo(1_531L);
+            assertThat(value(s, PSI_CPU_SOME_AVG300)).isEqualTo(833L);
+            assertThat(value(s, PSI_CPU_FULL_AVG10)).isZero();
+            assertThat(value(s, PSI_IO_SOME_AVG60)).isEqualTo(1L);
+            assertThat(value(s, PSI_IO_SOME_AVG300)).isEqualTo(2L);
+            assertThat(value(s, PSI_MEMORY_FULL_AVG300)).isZero();
+        }
+
+        @Test
+        void totalsAndAveragesTogetherOpenEachPressureFileOnce() {
+            FakeHost fake = root();
+
+            List<String> both = new UsageReader(layout(fake), EnumSet.of(MetricFamily.PSI, MetricFamily.PSI_AVERAGES))
+                    .filesOpenedFor(CgroupPath.root());
+            List<String> averagesOnly = new UsageReader(layout(fake), EnumSet.of(MetricFamily.PSI_AVERAGES))
+                    .filesOpenedFor(CgroupPath.root());
+
+            assertThat(both).hasSize(3).allMatch(f -> f.endsWith(".pressure"));
+            assertThat(averagesOnly).isEqualTo(both);
+        }
+
+        @Test
+        void topsNarrowFamiliesOpenOneFileEachAndHoldOnlyTheirValues() {
+            FakeHost fake = root();
+            UsageReader reader = new UsageReader(layout(fake), EnumSet.of(MetricFamily.OOM_KILLS, MetricFamily.PSI_SOME_AVG10));
+
+            List<String> opened = reader.filesOpenedFor(CgroupPath.root());
+            UsageSnapshot s = reader.read(CgroupPath.root());
+
+            assertThat(opened).extracting(f -> f.substring(f.lastIndexOf('/') + 1))
+                    .containsExactly("cpu.pressure", "memory.pressure", "memory.oom_control", "io.pressure");
+            assertThat(s.oomKills()).hasValue(0L);
+            assertThat(value(s, PSI_CPU_SOME_AVG10)).isEqualTo(2_333L);
+            assertThat(s.has(MEMORY_FAILCNT)).isFalse();
+            assertThat(s.has(PSI_CPU_SOME_MICROS)).isFalse();
+            assertThat(s.has(PSI_CPU_SOME_AVG60)).isFalse();
+        }
+
+        @Test
+        void theRootsOomControlAndFailcntAreReadAsTheyAreZerosIncluded() {
+            UsageSnapshot s = readRoot();
+
+            assertThat(s.oomKills()).hasValue(0L);
+            assertThat(value(s, MEMORY_UNDER_OOM)).isZero();
+            assertThat(value(s, MEMORY_FAILCNT)).isZero();
+        }
+
+        @Test
+        void v1EventCountersAndPeaksOfAGroup() {
+            FakeHost fake = root();
+            copy(fake, "kernel-docs/v1/memory.oom_control", CG + "/memory/web/memory.oom_control");
+            copy(fake, "kernel-docs/v1/memory.failcnt", CG + "/memory/web/memory.failcnt");
+            copy(fake, "hybrid-host/pids/child/pids.events", CG + "/pids/web/pids.events");
+            copy(fake, "hybrid-host/pids/child/pids.peak", CG + "/pids/web/pids.peak");
+
+            UsageSnapshot s = new UsageReader(layout(fake)).read(CgroupPath.of("web"));
+
+            // oom_kill, not the oom_kill_disable line before it
+            assertThat(s.oomKills()).hasValue(3L);
+            assertThat(value(s, MEMORY_UNDER_OOM)).isEqualTo(1L);
+            assertThat(value(s, MEMORY_FAILCNT)).isEqualTo(41L);
+            assertThat(value(s, PIDS_EVENTS_MAX)).isEqualTo(1L);
+            assertThat(s.pidsPeak()).hasValue(3L);
+            // memory.events, memory.swap.peak and cgroup.events are v2's: none here
+            assertThat(s.has(MEMORY_EVENTS_MAX)).isFalse();
+            assertThat(s.has(MEMORY_EVENTS_OOM)).isFalse();
+            assertThat(s.has(SWAP_PEAK_BYTES)).isFalse();
+            assertThat(s.populated()).isEmpty();
+        }
+
+        @Test
+        void frozenIsTheV1FreezerStateWhereTheGroupIsInThatHierarchy() {
+            FakeHost fake = root();
+            copy(fake, "hybrid-host/freezer/child/freezer.state", CG + "/freezer/web/freezer.state");
+            // the v2 mount says not frozen: the v1 freezer is the one that froze it
+            copy(fake, "kernel-docs/v2/cgroup.events", CG + "/unified/web/cgroup.events");
+            fake.file(CG + "/freezer/thawing/freezer.state", "FREEZING\n");
+
+            UsageSnapshot web = new UsageReader(layout(fake)).read(CgroupPath.of("web"));
+            UsageSnapshot thawing = new UsageReader(layout(fake)).read(CgroupPath.of("thawing"));
+
+            assertThat(web.frozen()).contains(true);
+            assertThat(web.populated()).contains(true);
+            assertThat(thawing.frozen()).as("a freeze under way").contains(false);
+            assertThat(thawing.populated()).isEmpty();
+        }
+
+        @Test
+        void aGroupOnlyOnTheV2MountIsPopulatedAndFrozenFromCgroupEvents() {
+            FakeHost fake = root();
+            copy(fake, "hybrid-host/unified/child/cgroup.events", CG + "/unified/web/cgroup.events");
+
+            UsageSnapshot s = new UsageReader(layout(fake), EnumSet.of(MetricFamily.GROUP_EVENTS)).read(CgroupPath.of("web"));
+
+            assertThat(value(s, POPULATED)).isEqualTo(1L);
+            assertThat(s.frozen()).contains(true);
+        }
+
+        @Test
         void whatTheHostDoesNotShowIsAbsentNeverZero() {
             UsageSnapshot s = readRoot();
+
+            // the root groups have no pids.events, pids.peak or cgroup.events
+            assertThat(s.has(PIDS_EVENTS_MAX)).isFalse();
+            assertThat(s.pidsPeak()).isEmpty();
+            assertThat(s.has(POPULATED)).isFalse();
+            assertThat(s.frozen()).isEmpty();
 
             // the root has no memory.max_usage_in_bytes copied, pids.current or cgroup.procs here
             assertThat(s.has(MEMORY_PEAK_BYTES)).isFalse();
@@ -258,6 +368,9 @@ class UsageReaderTest {
             copy(fake, "hybrid-host/unified/cpu.pressure", CG + "/web/cpu.pressure");
             copy(fake, "hybrid-host/unified/io.pressure", CG + "/web/io.pressure");
             copy(fake, "hybrid-host/unified/memory.pressure", CG + "/web/memory.pressure");
+            for (String f : new String[]{"memory.events", "memory.swap.peak", "pids.events", "pids.peak", "cgroup.events"}) {
+                copy(fake, "kernel-docs/v2/" + f, CG + "/web/" + f);
+            }
             return fake;
         }
 
@@ -323,6 +436,65 @@ class UsageReaderTest {
             assertThat(value(s, PSI_IO_FULL_MICROS)).isEqualTo(1_248_728L);
             assertThat(value(s, PROCESSES)).isEqualTo(2L);
             assertThat(value(s, THREADS)).isEqualTo(3L);
+        }
+
+        @Test
+        void memoryEventsAreReadKeyByKey() {
+            UsageSnapshot s = readWeb();
+
+            assertThat(value(s, MEMORY_EVENTS_LOW)).isZero();
+            assertThat(value(s, MEMORY_EVENTS_HIGH)).isEqualTo(12L);
+            assertThat(value(s, MEMORY_EVENTS_MAX)).isEqualTo(7L);
+            assertThat(value(s, MEMORY_EVENTS_OOM)).isEqualTo(2L);
+            assertThat(s.oomKills()).hasValue(2L);
+            assertThat(value(s, MEMORY_EVENTS_OOM_GROUP_KILL)).isEqualTo(1L);
+            // v1's own counters have no v2 file
+            assertThat(s.has(MEMORY_FAILCNT)).isFalse();
+            assertThat(s.has(MEMORY_UNDER_OOM)).isFalse();
+        }
+
+        @Test
+        void peaksPidsEventsAndGroupEvents() {
+            UsageSnapshot s = readWeb();
+
+            assertThat(s.memoryPeakBytes()).hasValue(209_715_200L);
+            assertThat(value(s, SWAP_PEAK_BYTES)).isEqualTo(16_777_216L);
+            assertThat(s.pidsPeak()).hasValue(17L);
+            // max, not the max.imposed line after it
+            assertThat(value(s, PIDS_EVENTS_MAX)).isEqualTo(5L);
+            assertThat(s.populated()).contains(true);
+            assertThat(s.frozen()).contains(false);
+        }
+
+        @Test
+        void pidsEventsMaxIsTheWholeKeyWhereverItsLineIs() {
+            FakeHost fake = withWeb().file(CG + "/web/pids.events", "max.imposed 9\nmax 4\n");
+
+            UsageSnapshot s = new UsageReader(layout(fake), EnumSet.of(MetricFamily.PIDS_EVENTS)).read(CgroupPath.of("web"));
+
+            assertThat(value(s, PIDS_EVENTS_MAX)).isEqualTo(4L);
+        }
+
+        @Test
+        void pressureAveragesOfAGroup() {
+            UsageSnapshot s = readWeb();
+
+            assertThat(value(s, PSI_CPU_SOME_AVG10)).isEqualTo(2_333L);
+            assertThat(value(s, PSI_IO_SOME_AVG300)).isEqualTo(2L);
+            assertThat(value(s, PSI_MEMORY_SOME_AVG10)).isZero();
+        }
+
+        @Test
+        void onlyTheWantedEventFilesAreOpened() {
+            HostLayout layout = layout(withWeb());
+
+            List<String> events = new UsageReader(layout, EnumSet.of(MetricFamily.MEMORY_EVENTS, MetricFamily.GROUP_EVENTS))
+                    .filesOpenedFor(CgroupPath.of("web"));
+            List<String> usage = new UsageReader(layout, EnumSet.of(MetricFamily.MEMORY_USAGE)).filesOpenedFor(CgroupPath.of("web"));
+
+            assertThat(events).extracting(f -> f.substring(f.lastIndexOf('/') + 1))
+                    .containsExactly("memory.events", "cgroup.events");
+            assertThat(usage).extracting(f -> f.substring(f.lastIndexOf('/') + 1)).containsExactly("memory.current");
         }
 
         @Test

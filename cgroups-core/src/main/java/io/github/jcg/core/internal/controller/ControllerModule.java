@@ -114,17 +114,36 @@ public abstract class ControllerModule {
 
     private static final byte[] SOME = key("some");
     private static final byte[] FULL = key("full");
-    private static final byte[] TOTAL = key("total=");
+    /** A PSI line's keys, in the order of {@link #putPressure}'s metrics: total=, avg10=, avg60=, avg300=. */
+    private static final byte[][] PRESSURE_KEYS = {key("total="), key("avg10="), key("avg60="), key("avg300=")};
 
     /** A key to look up in a loaded file ({@link FileBuffer#keyed}), as the kernel spells it. */
     protected static byte[] key(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** The stall totals of a loaded PSI file ({@code cpu.pressure} …): its some and full lines' total=, in µs. */
-    protected static void putPressure(SampleReading r, Metric some, Metric full) {
-        r.put(some, r.buffer().nested(SOME, TOTAL));
-        r.put(full, r.buffer().nested(FULL, TOTAL));
+    /**
+     * The wanted values of a loaded PSI file ({@code cpu.pressure} …), totals and averages from
+     * the one read: {@code metrics} are the some line's total= (µs), avg10=, avg60= and avg300=
+     * (hundredths of a percent), then the full line's, as {@link #pressureMetrics} orders them.
+     * A value not wanted is not even scanned for: top reads these files for one average.
+     */
+    protected static void putPressure(SampleReading r, Metric[] metrics) {
+        FileBuffer b = r.buffer();
+        for (int i = 0; i < metrics.length; i++) {
+            if (r.wants(metrics[i])) {
+                byte[] line = i < PRESSURE_KEYS.length ? SOME : FULL;
+                int k = i % PRESSURE_KEYS.length;
+                // total= is a whole number of µs, the averages are percentages with two decimals
+                r.put(metrics[i], k == 0 ? b.nested(line, PRESSURE_KEYS[k]) : b.nestedHundredths(line, PRESSURE_KEYS[k]));
+            }
+        }
+    }
+
+    /** The metrics of one PSI file in {@link #putPressure}'s order, for its slot and its read. */
+    protected static Metric[] pressureMetrics(Metric someTotal, Metric someAvg10, Metric someAvg60, Metric someAvg300,
+                                              Metric fullTotal, Metric fullAvg10, Metric fullAvg60, Metric fullAvg300) {
+        return new Metric[] {someTotal, someAvg10, someAvg60, someAvg300, fullTotal, fullAvg10, fullAvg60, fullAvg300};
     }
 
     /** A "no number" from the buffer as 0: an empty statistics file (no IO yet) means zero, not unknown. */

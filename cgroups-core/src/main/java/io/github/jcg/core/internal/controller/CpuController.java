@@ -320,6 +320,9 @@ final class CpuController extends ControllerModule {
     private static final int CFS_PERIOD = 3;
     private static final int CPU_MAX = 4;
     private static final int PRESSURE = 5;
+    private static final Metric[] PRESSURE_METRICS = pressureMetrics(
+            Metric.PSI_CPU_SOME_MICROS, Metric.PSI_CPU_SOME_AVG10, Metric.PSI_CPU_SOME_AVG60, Metric.PSI_CPU_SOME_AVG300,
+            Metric.PSI_CPU_FULL_MICROS, Metric.PSI_CPU_FULL_AVG10, Metric.PSI_CPU_FULL_AVG60, Metric.PSI_CPU_FULL_AVG300);
     private static final Metric[] USAGE = {Metric.CPU_USAGE_NANOS, Metric.CPU_USER_NANOS, Metric.CPU_SYSTEM_NANOS};
     private static final Metric[] THROTTLING = {Metric.CPU_PERIODS, Metric.CPU_THROTTLED_PERIODS,
             Metric.CPU_THROTTLED_NANOS, Metric.CPU_BURSTS, Metric.CPU_BURST_NANOS};
@@ -356,7 +359,7 @@ final class CpuController extends ControllerModule {
         files.place(CFS_QUOTA, v1, "cpu.cfs_quota_us", Metric.CPU_QUOTA_MICROS);
         files.place(CFS_PERIOD, v1, "cpu.cfs_period_us", Metric.CPU_PERIOD_MICROS);
         files.place(CPU_MAX, v2, "cpu.max", Metric.CPU_QUOTA_MICROS, Metric.CPU_PERIOD_MICROS);
-        files.place(PRESSURE, layout.unified(), "cpu.pressure", Metric.PSI_CPU_SOME_MICROS, Metric.PSI_CPU_FULL_MICROS);
+        files.place(PRESSURE, layout.unified(), "cpu.pressure", PRESSURE_METRICS);
     }
 
     @Override
@@ -397,7 +400,7 @@ final class CpuController extends ControllerModule {
             r.put(Metric.CPU_PERIOD_MICROS, b.firstLong());
         }
         if (r.load(PRESSURE)) {
-            putPressure(r, Metric.PSI_CPU_SOME_MICROS, Metric.PSI_CPU_FULL_MICROS);
+            putPressure(r, PRESSURE_METRICS);
         }
     }
 

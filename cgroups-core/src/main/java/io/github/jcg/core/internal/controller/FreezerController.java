@@ -7,8 +7,10 @@ import io.github.jcg.core.HostLayout;
 import io.github.jcg.core.InvalidValueException;
 import io.github.jcg.core.internal.GroupFiles;
 import io.github.jcg.core.internal.PlannedWrite;
+import io.github.jcg.core.internal.fs.FileBuffer;
 import io.github.jcg.core.limit.Resources;
 import io.github.jcg.core.limit.SharesWeightMapping;
+import io.github.jcg.core.sample.Metric;
 
 import java.util.List;
 import java.util.Optional;
@@ -133,4 +135,45 @@ public final class FreezerController extends ControllerModule {
     }
 
     // ---------------------------------------------------------------- sampling
+
+    private static final int STATE = 0;
+    private static final int EVENTS = 1;
+    private static final byte[] FROZEN_WORD = key(FROZEN);
+    private static final byte[] POPULATED_KEY = key("populated");
+    private static final byte[] FROZEN_KEY = key("frozen");
+
+    @Override
+    public int sampleFileCount() {
+        return 2;
+    }
+
+    /**
+     * Frozen as {@link #isFrozen} tells it: {@code freezer.state} where the group is in a v1
+     * freezer hierarchy, else {@code cgroup.events}. Populated is {@code cgroup.events} only: v1
+     * has no such file (and a count of cgroup.procs would miss the descendants). On a hybrid
+     * host both come from the v2 mount, where the group may live too, as the pressure files do.
+     */
+    @Override
+    public void placeSampleFiles(SampleFiles files) {
+        HostLayout layout = files.layout();
+        files.place(STATE, layout.hierarchyOf(Controller.FREEZER).filter(h -> h.version() == CgroupVersion.V1), STATE_FILE,
+                Metric.FROZEN);
+        files.place(EVENTS, layout.unified(), EVENTS_FILE, Metric.POPULATED, Metric.FROZEN);
+    }
+
+    @Override
+    public void sample(SampleReading r) {
+        FileBuffer b = r.buffer();
+        if (r.load(STATE)) {
+            // FREEZING is not frozen yet: the kernel has not stopped every task
+            r.put(Metric.FROZEN, b.firstTokenIs(FROZEN_WORD) ? 1 : 0);
+        }
+        boolean frozenToCome = r.wants(Metric.FROZEN) && !r.has(Metric.FROZEN);
+        if ((r.wants(Metric.POPULATED) || frozenToCome) && r.load(EVENTS)) {
+            r.put(Metric.POPULATED, b.keyed(POPULATED_KEY));
+            if (frozenToCome) {
+                r.put(Metric.FROZEN, b.keyed(FROZEN_KEY));
+            }
+        }
+    }
 }

@@ -218,6 +218,9 @@ final class IoController extends ControllerModule {
     private static final int BLKIO_BYTES = 1;
     private static final int BLKIO_OPS = 2;
     private static final int PRESSURE = 3;
+    private static final Metric[] PRESSURE_METRICS = pressureMetrics(
+            Metric.PSI_IO_SOME_MICROS, Metric.PSI_IO_SOME_AVG10, Metric.PSI_IO_SOME_AVG60, Metric.PSI_IO_SOME_AVG300,
+            Metric.PSI_IO_FULL_MICROS, Metric.PSI_IO_FULL_AVG10, Metric.PSI_IO_FULL_AVG60, Metric.PSI_IO_FULL_AVG300);
     private static final byte[] RBYTES = key("rbytes=");
     private static final byte[] WBYTES = key("wbytes=");
     private static final byte[] RIOS = key("rios=");
@@ -240,7 +243,7 @@ final class IoController extends ControllerModule {
                 Metric.IO_READ_BYTES, Metric.IO_WRITE_BYTES, Metric.IO_READ_OPS, Metric.IO_WRITE_OPS);
         files.place(BLKIO_BYTES, v1, "blkio.throttle.io_service_bytes_recursive", Metric.IO_READ_BYTES, Metric.IO_WRITE_BYTES);
         files.place(BLKIO_OPS, v1, "blkio.throttle.io_serviced_recursive", Metric.IO_READ_OPS, Metric.IO_WRITE_OPS);
-        files.place(PRESSURE, files.layout().unified(), "io.pressure", Metric.PSI_IO_SOME_MICROS, Metric.PSI_IO_FULL_MICROS);
+        files.place(PRESSURE, files.layout().unified(), "io.pressure", PRESSURE_METRICS);
     }
 
     @Override
@@ -261,7 +264,7 @@ final class IoController extends ControllerModule {
             r.put(Metric.IO_WRITE_OPS, orZero(b.sumBlkio(WRITE)));
         }
         if (r.load(PRESSURE)) {
-            putPressure(r, Metric.PSI_IO_SOME_MICROS, Metric.PSI_IO_FULL_MICROS);
+            putPressure(r, PRESSURE_METRICS);
         }
     }
 }

@@ -244,16 +244,34 @@ final class MemoryController extends ControllerModule {
     private static final int SWAP_CURRENT = 3;
     private static final int LIMIT = 4;
     private static final int PRESSURE = 5;
+    private static final Metric[] PRESSURE_METRICS = pressureMetrics(
+            Metric.PSI_MEMORY_SOME_MICROS, Metric.PSI_MEMORY_SOME_AVG10, Metric.PSI_MEMORY_SOME_AVG60, Metric.PSI_MEMORY_SOME_AVG300,
+            Metric.PSI_MEMORY_FULL_MICROS, Metric.PSI_MEMORY_FULL_AVG10, Metric.PSI_MEMORY_FULL_AVG60, Metric.PSI_MEMORY_FULL_AVG300);
+    private static final int EVENTS = 6;
+    private static final int OOM_CONTROL = 7;
+    private static final int FAILCNT = 8;
+    private static final int SWAP_PEAK = 9;
+    private static final Metric[] V2_EVENTS = {Metric.MEMORY_EVENTS_LOW, Metric.MEMORY_EVENTS_HIGH, Metric.MEMORY_EVENTS_MAX,
+            Metric.MEMORY_EVENTS_OOM, Metric.MEMORY_EVENTS_OOM_KILL, Metric.MEMORY_EVENTS_OOM_GROUP_KILL};
+    /** memory.events' keys, in the order of {@link #V2_EVENTS}. */
+    private static final byte[][] V2_EVENT_KEYS = {key("low"), key("high"), key("max"), key("oom"), key("oom_kill"),
+            key("oom_group_kill")};
+    private static final byte[] OOM_KILL = key("oom_kill");
+    private static final byte[] UNDER_OOM = key("under_oom");
     private static final byte[] INACTIVE_FILE = key("inactive_file");
     private static final byte[] TOTAL_INACTIVE_FILE = key("total_inactive_file");
     private static final byte[] TOTAL_SWAP = key("total_swap");
 
     @Override
     public int sampleFileCount() {
-        return 6;
+        return 10;
     }
 
-    /** v1 has no memory.swap.current: its swap use is memory.stat's total_swap. */
+    /**
+     * v1 has no memory.swap.current: its swap use is memory.stat's total_swap. Its events are
+     * memory.oom_control's oom_kill and under_oom and memory.failcnt; v2's are memory.events,
+     * which counts the group's descendants too (memory.events.local would not).
+     */
     @Override
     public void placeSampleFiles(SampleFiles files) {
         Optional<Hierarchy> memory = hierarchy(files.layout());
@@ -265,8 +283,13 @@ final class MemoryController extends ControllerModule {
                 : new Metric[] {Metric.MEMORY_WORKING_SET_BYTES, Metric.SWAP_CURRENT_BYTES});
         files.place(SWAP_CURRENT, v2 ? memory : Optional.empty(), "memory.swap.current", Metric.SWAP_CURRENT_BYTES);
         files.place(LIMIT, memory, v2 ? "memory.max" : "memory.limit_in_bytes", Metric.MEMORY_LIMIT_BYTES);
-        files.place(PRESSURE, files.layout().unified(), "memory.pressure",
-                Metric.PSI_MEMORY_SOME_MICROS, Metric.PSI_MEMORY_FULL_MICROS);
+        files.place(PRESSURE, files.layout().unified(), "memory.pressure", PRESSURE_METRICS);
+        Optional<Hierarchy> v2Memory = v2 ? memory : Optional.empty();
+        Optional<Hierarchy> v1Memory = v2 ? Optional.empty() : memory;
+        files.place(EVENTS, v2Memory, "memory.events", V2_EVENTS);
+        files.place(OOM_CONTROL, v1Memory, "memory.oom_control", Metric.MEMORY_EVENTS_OOM_KILL, Metric.MEMORY_UNDER_OOM);
+        files.place(FAILCNT, v1Memory, "memory.failcnt", Metric.MEMORY_FAILCNT);
+        files.place(SWAP_PEAK, v2Memory, "memory.swap.peak", Metric.SWAP_PEAK_BYTES);
     }
 
     @Override
@@ -300,7 +323,25 @@ final class MemoryController extends ControllerModule {
             r.putLimit(Metric.MEMORY_LIMIT_BYTES, b.firstLong(), !v2);
         }
         if (r.load(PRESSURE)) {
-            putPressure(r, Metric.PSI_MEMORY_SOME_MICROS, Metric.PSI_MEMORY_FULL_MICROS);
+            putPressure(r, PRESSURE_METRICS);
+        }
+        if (r.load(EVENTS)) {
+            for (int i = 0; i < V2_EVENTS.length; i++) {
+                if (r.wants(V2_EVENTS[i])) {
+                    r.put(V2_EVENTS[i], b.keyed(V2_EVENT_KEYS[i]));
+                }
+            }
+        }
+        if (r.load(OOM_CONTROL)) {
+            // oom_kill is there since Linux 4.13; oom_kill_disable is another key, not a match for it
+            r.put(Metric.MEMORY_EVENTS_OOM_KILL, b.keyed(OOM_KILL));
+            r.put(Metric.MEMORY_UNDER_OOM, b.keyed(UNDER_OOM));
+        }
+        if (r.load(FAILCNT)) {
+            r.put(Metric.MEMORY_FAILCNT, b.firstLong());
+        }
+        if (r.load(SWAP_PEAK)) {
+            r.put(Metric.SWAP_PEAK_BYTES, b.firstLong());
         }
     }
 }

@@ -65,17 +65,24 @@ final class PidsController extends ControllerModule {
 
     private static final int CURRENT = 0;
     private static final int MAX = 1;
+    private static final int PEAK = 2;
+    private static final int EVENTS = 3;
+    /** pids.events' key; newer kernels add max.imposed, which the key's trailing space keeps apart. */
+    private static final byte[] EVENTS_MAX = key("max");
 
     @Override
     public int sampleFileCount() {
-        return 2;
+        return 4;
     }
 
+    /** Every file here is the pids controller's on both versions (pids.peak since Linux 6.13). */
     @Override
     public void placeSampleFiles(SampleFiles files) {
         Optional<Hierarchy> pids = hierarchy(files.layout());
         files.place(CURRENT, pids, "pids.current", Metric.PIDS_CURRENT);
         files.place(MAX, pids, "pids.max", Metric.PIDS_LIMIT);
+        files.place(PEAK, pids, "pids.peak", Metric.PIDS_PEAK);
+        files.place(EVENTS, pids, "pids.events", Metric.PIDS_EVENTS_MAX);
     }
 
     @Override
@@ -85,6 +92,12 @@ final class PidsController extends ControllerModule {
         }
         if (r.load(MAX)) {
             r.putLimit(Metric.PIDS_LIMIT, r.buffer().firstLong(), false);
+        }
+        if (r.load(PEAK)) {
+            r.put(Metric.PIDS_PEAK, r.buffer().firstLong());
+        }
+        if (r.load(EVENTS)) {
+            r.put(Metric.PIDS_EVENTS_MAX, r.buffer().keyed(EVENTS_MAX));
         }
     }
 }

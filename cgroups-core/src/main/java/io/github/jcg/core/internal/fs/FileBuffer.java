@@ -135,6 +135,35 @@ public final class FileBuffer {
     }
 
     /**
+     * As {@link #nested}, for a value with two decimals (pressure files' {@code avg10=12.34}),
+     * in hundredths: 12.34 is 1234. The kernel prints exactly two decimals; fewer are padded
+     * (12.3 is 1230) and more are cut, so a different printer cannot scale the value.
+     */
+    public long nestedHundredths(byte[] lineKey, byte[] subKey) {
+        int lineStart = 0;
+        while (lineStart < length) {
+            int end = nextLine(lineStart);
+            if (startsWith(lineStart, lineKey) && lineStart + lineKey.length < length && bytes[lineStart + lineKey.length] == ' ') {
+                for (int i = lineStart + lineKey.length; i + subKey.length <= end; i++) {
+                    if (isSpace(bytes[i - 1]) && startsWith(i, subKey)) {
+                        return parseHundredths(i + subKey.length);
+                    }
+                }
+                return ABSENT;
+            }
+            lineStart = end;
+        }
+        return ABSENT;
+    }
+
+    /** Whether the file's first token is {@code word} ({@code freezer.state}'s {@code FROZEN}). */
+    public boolean firstTokenIs(byte[] word) {
+        int i = skipSpaces(0);
+        int after = i + word.length;
+        return startsWith(i, word) && (after == length || isSpace(bytes[after]));
+    }
+
+    /**
      * Sums v1 blkio lines {@code MAJ:MIN <op> N} whose operation is {@code op}
      * ({@code Read}, {@code Write}); the grand {@code Total} line has no device and is skipped.
      */
@@ -195,6 +224,30 @@ public final class FileBuffer {
             return ABSENT;
         }
         return negative ? -value : value;
+    }
+
+    /** {@code N} or {@code N.D} or {@code N.DD…} from {@code from}, in hundredths; {@link #ABSENT} if no number starts there. */
+    private long parseHundredths(int from) {
+        long whole = parseLong(from);
+        if (whole == ABSENT || whole < 0 || whole > Long.MAX_VALUE / 100) {
+            return ABSENT;
+        }
+        int i = from;
+        while (i < length && bytes[i] >= '0' && bytes[i] <= '9') {
+            i++;
+        }
+        long fraction = 0;
+        if (i < length && bytes[i] == '.') {
+            i++;
+            for (int digit = 0; digit < 2; digit++) {
+                fraction *= 10;
+                if (i < length && bytes[i] >= '0' && bytes[i] <= '9') {
+                    fraction += bytes[i] - '0';
+                    i++;
+                }
+            }
+        }
+        return whole * 100 + fraction;
     }
 
     private boolean startsWith(int at, byte[] key) {

@@ -95,6 +95,38 @@ class FileBufferTest {
     }
 
     @Test
+    void nestedHundredthsReadsAPressureAverageAsHundredthsOfAPercent() {
+        withFixture("hybrid-host/unified/cpu.pressure");
+
+        assertThat(buffer.nestedHundredths(key("some"), key("avg10="))).isEqualTo(2_333L);
+        assertThat(buffer.nestedHundredths(key("some"), key("avg60="))).isEqualTo(1_531L);
+        assertThat(buffer.nestedHundredths(key("some"), key("avg300="))).isEqualTo(833L);
+        assertThat(buffer.nestedHundredths(key("full"), key("avg10="))).isZero();
+        assertThat(buffer.nestedHundredths(key("none"), key("avg10="))).isEqualTo(ABSENT);
+    }
+
+    @Test
+    void nestedHundredthsPadsMissingDecimalsAndCutsExtraOnes() {
+        assertThat(with("some avg10=100.00 avg60=7 avg300=1.5 total=0\n").nestedHundredths(key("some"), key("avg10=")))
+                .isEqualTo(10_000L);
+        assertThat(buffer.nestedHundredths(key("some"), key("avg60="))).isEqualTo(700L);
+        assertThat(buffer.nestedHundredths(key("some"), key("avg300="))).isEqualTo(150L);
+        assertThat(with("some avg10=0.129 total=0\n").nestedHundredths(key("some"), key("avg10="))).isEqualTo(12L);
+        assertThat(with("some avg10=x total=0\n").nestedHundredths(key("some"), key("avg10="))).isEqualTo(ABSENT);
+    }
+
+    @Test
+    void firstTokenIsMatchesTheWholeFirstWordOnly() {
+        withFixture("hybrid-host/freezer/child/freezer.state");
+
+        assertThat(buffer.firstTokenIs(key("FROZEN"))).isTrue();
+        assertThat(with("FREEZING\n").firstTokenIs(key("FROZEN"))).isFalse();
+        assertThat(with("FROZENX\n").firstTokenIs(key("FROZEN"))).isFalse();
+        assertThat(with("FROZEN").firstTokenIs(key("FROZEN"))).isTrue();
+        assertThat(with("").firstTokenIs(key("FROZEN"))).isFalse();
+    }
+
+    @Test
     void sumBlkioAddsOneOperationOverDevicesAndSkipsTheGrandTotal() {
         withFixture("kernel-docs/v1/blkio.throttle.io_service_bytes");
 
