@@ -21,6 +21,9 @@ public record RunLimits(Optional<Duration> cpuTime, Optional<Duration> wallTime,
     /**
      * Checks the limits.
      *
+     * @param cpuTime        the most CPU time the group may use, or empty for none
+     * @param wallTime       the most time the run may take from its start, or empty for none
+     * @param sampleInterval how often the group is sampled
      * @throws IllegalArgumentException when a limit or the interval is zero or negative
      */
     public RunLimits {
