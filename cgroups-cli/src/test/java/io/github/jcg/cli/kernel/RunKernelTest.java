@@ -158,6 +158,34 @@ class RunKernelTest {
         assertGone("hog");
     }
 
+    /**
+     * The memory peak is the kernel's counter for the whole group, which is not {@code time -v}'s
+     * maxrss: that is the largest resident set of one waited-for process, shared library pages
+     * included (charged to whichever group touched them first), while the group's peak counts
+     * every process's anonymous memory, page cache and kernel memory at the highest moment. For
+     * one process growing a heap they meet: the peak is at least the maxrss less its file pages.
+     * Both are printed, for BENCHMARKS.md.
+     */
+    @Test
+    void theMemoryPeakIsTheKernelsCounterBesideTimesMaxrss() {
+        KernelFixture.skipUnless(controllers.equals("*"),
+                "processes may not join this host's v1 memory hierarchy (its supervisor's groups live there); the VM lane runs this");
+        // the string doubles 21 times to 32 MiB; the shell holds the old and the new copy while it builds one
+        Run r = run("peak", "--memory", "512Mi", "--", "time", "-v", "sh", "-c",
+                "x=aaaaaaaaaaaaaaaa; i=0; while [ $i -lt 21 ]; do x=$x$x; i=$((i+1)); done; echo ${#x} >/dev/null");
+        assertThat(r.status()).as(r.toString()).isZero();
+        String s = summary(r);
+        Matcher maxrss = Pattern.compile("Maximum resident set size \\(kbytes\\): ([0-9]+)").matcher(r.err());
+        assertThat(maxrss.find()).as(r.toString()).isTrue();
+        long rss = Long.parseLong(maxrss.group(1)) * 1024;
+        long peak = Long.parseLong(field(s, "memory_peak"));
+        assertThat(field(s, "memory_peak_source")).isEqualTo("kernel");
+        assertThat(peak).isGreaterThanOrEqualTo(32L << 20).isGreaterThanOrEqualTo(rss - (8L << 20));
+        System.out.printf("jcg run memory peak %d bytes (kernel), time -v maxrss %d bytes: peak / maxrss = %.3f (%s)%n",
+                peak, rss, (double) peak / rss, KernelFixture.layoutName());
+        assertGone("peak");
+    }
+
     @Test
     void sigtermToJcgIsPassedToTheGroup() throws Exception {
         String group = kernel.path("signal");
