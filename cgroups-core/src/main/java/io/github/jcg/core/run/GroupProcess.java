@@ -222,7 +222,7 @@ public final class GroupProcess {
      * @param limits CPU-time and wall-time limits, and the sampling interval
      * @return why it ended and what it used
      * @throws InterruptedException when this thread is interrupted while waiting (the group was
-     *                              killed first)
+     *                              killed first, as it is when sampling fails)
      * @throws io.github.jcg.core.GroupBusyException when processes are still in the group 5 s
      *                              after they were killed
      */
@@ -258,8 +258,13 @@ public final class GroupProcess {
                     break;
                 }
             }
-        } catch (InterruptedException e) {
-            group.kill();
+        } catch (InterruptedException | RuntimeException e) {
+            // whatever went wrong, nothing of the run may outlive it
+            try {
+                group.kill();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
         if (stopRequested) {
