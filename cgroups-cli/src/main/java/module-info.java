@@ -10,6 +10,8 @@ module io.github.jcg.cli {
     requires tools.jackson.core;
     requires org.jline.terminal;
     requires org.jline.terminal.jni;
+    // sun.misc.Signal: jcg run passes SIGINT and SIGTERM on to its group instead of dying
+    requires jdk.unsupported;
 
     // picocli reads and sets the commands' annotated fields by reflection
     opens io.github.jcg.cli to info.picocli;

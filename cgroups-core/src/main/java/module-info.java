@@ -10,6 +10,8 @@
  * <li>{@code io.github.jcg.core.limit}: typed limits ({@code Resources}, {@code Limit} …),
  * the kernel's ranges for them, the checks of raw control-file values and the translation
  * between v1's and v2's file names ({@code Vocabulary});</li>
+ * <li>{@code io.github.jcg.core.run}: a command started inside a group, run to its end under
+ * CPU-time and wall-time limits and accounted for ({@code GroupProcess}, {@code RunResult});</li>
  * <li>{@code io.github.jcg.core.sample}: usage snapshots, rates and the subtree sampler;</li>
  * <li>{@code io.github.jcg.core.event}: group events (OOM kills, limit hits, populated and
  * empty, frozen, PSI triggers) pushed as they happen ({@code GroupWatcher}).</li>
@@ -23,6 +25,7 @@ module io.github.jcg.core {
 
     exports io.github.jcg.core;
     exports io.github.jcg.core.limit;
+    exports io.github.jcg.core.run;
     exports io.github.jcg.core.sample;
     exports io.github.jcg.core.event;
 

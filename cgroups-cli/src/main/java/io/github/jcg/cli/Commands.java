@@ -9,6 +9,7 @@ import io.github.jcg.cli.commands.GetCommand;
 import io.github.jcg.cli.commands.InfoCommand;
 import io.github.jcg.cli.commands.LsCommand;
 import io.github.jcg.cli.commands.LssubsysCommand;
+import io.github.jcg.cli.commands.RunCommand;
 import io.github.jcg.cli.commands.SetCommand;
 import io.github.jcg.cli.events.EventsCommand;
 import io.github.jcg.cli.top.TopCommand;
@@ -40,6 +41,7 @@ enum Commands {
     CLASSIFY("classify", Kind.GETOPT, "cgclassify"),
     LS("ls", Kind.GETOPT, "lscgroup"),
     LSSUBSYS("lssubsys", Kind.GETOPT, "lssubsys"),
+    RUN("run", Kind.GETOPT),
     DEMO("demo", Kind.PICOCLI),
     FIBTEST("fibtest", Kind.PICOCLI),
     TOP("top", Kind.PICOCLI),
@@ -105,6 +107,7 @@ enum Commands {
             case CLASSIFY -> new ClassifyCommand();
             case LS -> new LsCommand();
             case LSSUBSYS -> new LssubsysCommand();
+            case RUN -> new RunCommand();
             case DEMO -> new DemoCommand();
             case FIBTEST -> new FibtestCommand();
             case TOP -> new TopCommand();

@@ -7,6 +7,7 @@ import io.github.jcg.core.internal.fs.ProcessCgroupEntry;
 import io.github.jcg.core.internal.fs.ProcessCgroupParser;
 import io.github.jcg.core.limit.ControlFileRules;
 import io.github.jcg.core.limit.Resources;
+import io.github.jcg.core.run.GroupProcess;
 import io.github.jcg.core.sample.MetricFamily;
 import io.github.jcg.core.sample.UsageReader;
 import io.github.jcg.core.sample.UsageSnapshot;
@@ -562,6 +563,40 @@ public final class Cgroup {
             }
         }
         return !processesIn(placements.stream().filter(Placement::exists).map(this::subtreeOf).toList()).isEmpty();
+    }
+
+    /**
+     * Starts a command inside this group: it is in the group, in every selected hierarchy,
+     * before it runs one instruction of its own. See {@link GroupProcess} for how, and
+     * {@link GroupProcess#await(io.github.jcg.core.run.RunLimits)} to run it to its end under
+     * limits and account for it.
+     *
+     * @param command what to run, with its directory, environment and redirections; not changed
+     * @return the running command
+     * @throws IOException              when the command's start-up helper cannot be started
+     * @throws IllegalArgumentException when the builder has no command
+     * @throws CgroupException          when the group refuses the process; the command did not run
+     */
+    public GroupProcess launch(ProcessBuilder command) throws IOException {
+        return GroupProcess.launch(this, command);
+    }
+
+    /**
+     * Waits until no process is left in the group or below it.
+     *
+     * @param timeout how long to wait at most
+     * @return true when the group is empty, false when processes are still there after {@code timeout}
+     * @throws InterruptedException when this thread is interrupted while waiting
+     */
+    public boolean awaitEmpty(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (isPopulated()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
     }
 
     /**

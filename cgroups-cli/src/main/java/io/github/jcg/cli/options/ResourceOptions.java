@@ -40,7 +40,10 @@ public final class ResourceOptions {
             LongOption.withValue("cpu-weight", CPU_WEIGHT), LongOption.withValue("cpu-shares", CPU_SHARES),
             LongOption.withValue("memory", MEMORY), LongOption.withValue("memory-high", MEMORY_HIGH),
             LongOption.withValue("memory-low", MEMORY_LOW), LongOption.withValue("swap", SWAP),
+            // systemd's MemorySwapMax and the spelling: swap alone, as --swap
+            LongOption.withValue("memory-swap", SWAP),
             LongOption.withValue("pids", PIDS), LongOption.withValue("cpuset-cpus", CPUSET_CPUS),
+            LongOption.withValue("cpuset", CPUSET_CPUS),
             LongOption.withValue("cpuset-mems", CPUSET_MEMS));
 
     /** A command's own long options followed by the typed limits'. */
@@ -109,9 +112,9 @@ public final class ResourceOptions {
                 .option("--memory BYTES", "Memory limit: 256Mi, 1.5Gi, 500M (10^6), or max")
                 .option("--memory-high BYTES", "Memory throttling threshold (v1: the soft limit), or max")
                 .option("--memory-low BYTES", "Memory protection (cgroup v2 only), or max")
-                .option("--swap BYTES", "Swap limit (on v1 written as memory + swap), or max")
+                .option("--swap, --memory-swap BYTES", "Swap limit, swap alone (on v1 written as memory + swap), or max")
                 .option("--pids COUNT", "Most processes and threads, or max")
-                .option("--cpuset-cpus LIST", "CPUs the group may run on, e.g. 0-3,5")
+                .option("--cpuset-cpus, --cpuset LIST", "CPUs the group may run on, e.g. 0-3,5")
                 .option("--cpuset-mems LIST", "Memory nodes the group may use, e.g. 0");
     }
 
