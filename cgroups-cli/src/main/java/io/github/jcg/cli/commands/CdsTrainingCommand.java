@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
  * with {@code -XX:ArchiveClassesAtExit} so the class-data-sharing archive holds what ordinary
  * commands load: the getopt path of the libcgroup commands (as {@code jcg <command>} and by
  * their libcgroup names, help and usage errors included), picocli's model of jcg's own
- * commands, discovery, control-file reads and output. Every invocation here only reads;
+ * commands, discovery, control-file reads and output, and exec's two ways of replacing the
+ * process. Every invocation here only reads;
  * nothing on the host is touched.
  */
 @Command(name = "cds-training")
@@ -48,7 +49,10 @@ public final class CdsTrainingCommand implements Callable<Integer> {
             root.fileNames(h);
         }
         host.sampler(CgroupPath.root(), 1, MetricFamily.all()).sample();
-        // exec's libc binding, each call made harmlessly: its classes join the archive
+        // exec as the launcher runs it (the JVM finds the file, the launcher execs it), and the
+        // libc binding of exec without the launcher, each call made harmlessly: their classes
+        // join the archive
+        LauncherExec.exercise();
         io.github.jcg.core.ProcessReplacement.exerciseBindings();
         return 0;
     }
