@@ -24,8 +24,10 @@ import java.util.Optional;
  *       through libc: for what only an exec can tell, such as a script without {@code #!};</li>
  *   <li>nothing — the JVM has said all there is (help, or a failure) and its status is yours.</li>
  * </ul>
- * The launcher then execs the command itself: same PID, the JVM gone, the launcher's own
- * descriptors and signal state reset as {@code ProcessReplacement} resets the JVM's.
+ * The launcher then execs the command itself: same PID, the JVM gone. It closes the
+ * descriptors it inherited above stderr, as {@code ProcessReplacement} marks the JVM's
+ * close-on-exec, and comes here only when its signal state needs no reset (nothing blocked,
+ * nothing ignored but glibc's internal 32 and 33): bash cannot undo an inherited ignore.
  */
 final class LauncherExec {
     /** Set on the JVM's command line only, never exported to the command. */
