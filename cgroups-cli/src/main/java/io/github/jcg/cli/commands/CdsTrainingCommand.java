@@ -37,6 +37,10 @@ public final class CdsTrainingCommand implements Callable<Integer> {
         for (String[] args : readOnly) {
             Main.run("jcg", args, sink, sink);
         }
+        // exec's way to the groups up to the first check, which refuses a group no one has made
+        // (a command that cannot run, too: were the group there, nothing would replace this JVM)
+        String nowhere = "/jcg-cds-training-" + java.util.UUID.randomUUID();
+        Main.run("jcg", new String[] {"exec", "-g", "cpu,cpuacct,memory,pids:" + nowhere, "/nonexistent/jcg-cds-training"}, sink, sink);
         String[][] asTools = {{"cgget", "-n", "-v", "-r", "cpu.cfs_quota_us", "/"}, {"cgget", "-r", "cpu.shares", "/"},
             {"cgxget", "-2", "-r", "cpu.weight", "/"}, {"lscgroup", "cpu:/"}, {"lssubsys", "-m"}, {"cgset", "-h"},
             {"cgcreate", "-h"}, {"cgdelete", "-h"}, {"cgclassify", "-h"}, {"cgexec", "-h"}};

@@ -80,7 +80,7 @@ public final class ExecCommand implements GetoptCommand {
         }
         // run by the launcher, the launcher joins the groups and becomes the command
         Optional<LauncherExec> launcher = LauncherExec.fromEnvironment();
-        long pid = launcher.map(LauncherExec::pid).orElseGet(() -> ProcessHandle.current().pid());
+        long pid = launcher.isPresent() ? launcher.get().pid() : ProcessHandle.current().pid();
         try {
             for (Cgroup target : targets) {
                 target.attach(pid);

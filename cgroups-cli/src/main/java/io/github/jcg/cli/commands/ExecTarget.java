@@ -130,7 +130,9 @@ final class ExecTarget {
                 return nativeElf(channel, head);
             }
             if (head.remaining() >= 2 && head.get(0) == '#' && head.get(1) == '!') {
-                return depth < MAX_DEPTH && interpreter(head).map(i -> executable(i) && runsAlone(i, depth + 1)).orElse(false);
+                Optional<Path> interpreter = interpreter(head);
+                return depth < MAX_DEPTH && interpreter.isPresent() && executable(interpreter.get())
+                        && runsAlone(interpreter.get(), depth + 1);
             }
             return false;
         } catch (IOException | RuntimeException e) {

@@ -53,7 +53,7 @@ final class LauncherExec {
             throw new ToolException(ExecCommand.EXEC_FAILED, VARIABLE + " is not a process id: " + value);
         }
         // the PID is about to be moved into the groups: it must be the launcher, waiting for us
-        long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+        long parent = parentPid();
         if (parent != pid) {
             throw new ToolException(ExecCommand.EXEC_FAILED, "the launcher (" + VARIABLE + "=" + value
                     + ") is not this process's parent (" + parent + "); run jcg exec through bin/jcg");
@@ -68,7 +68,17 @@ final class LauncherExec {
 
     /** Whether the launcher has died (a SIGTERM, say) since it started this JVM. */
     boolean gone() {
-        return ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) != pid;
+        return parentPid() != pid;
+    }
+
+    // no lambdas on this path: each would be spun at run time, outside the CDS archive
+    private static long parentPid() {
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        return parent.isPresent() ? parent.get().pid() : -1;
+    }
+
+    private static String answerFor(ExecTarget.Outcome outcome, int words) {
+        return outcome.file().isPresent() ? "x" + words + ":" + outcome.file().get() + "." : "j";
     }
 
     /**
@@ -81,7 +91,7 @@ final class LauncherExec {
             return outcome.failure();
         }
         try {
-            answer(ANSWER, outcome.file().map(f -> "x" + command.size() + ":" + f + ".").orElse("j"));
+            answer(ANSWER, answerFor(outcome, command.size()));
         } catch (ToolException e) {
             if (!gone()) {
                 throw e;
@@ -95,10 +105,10 @@ final class LauncherExec {
      * class-data-sharing training run, so that what the launcher's exec loads is in the archive.
      */
     static void exercise() {
-        ProcessHandle.current().parent();
+        parentPid();
         ExecTarget.Outcome outcome = ExecTarget.find("true", System.getenv("PATH"));
         ExecTarget.find("/nonexistent/jcg-cds-training", null);
-        answer("/dev/null", outcome.file().map(f -> "x1:" + f + ".").orElse("j"));
+        answer("/dev/null", answerFor(outcome, 1));
     }
 
     private static void answer(String to, String words) {
