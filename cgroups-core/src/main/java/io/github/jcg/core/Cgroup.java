@@ -489,7 +489,18 @@ public final class Cgroup {
             for (Placement p : placements) {
                 p.requireGroup();
                 writeId(p, PROCS, pid, false);
-                originIn(origin, p.hierarchy()).ifPresent(back -> undo.add(() -> writeId(p.at(back), PROCS, pid, true)));
+                Optional<CgroupPath> back = originIn(origin, p.hierarchy());
+                if (back.isPresent()) {
+                    Placement from = p.at(back.get());
+                    // a class, not a lambda: no training run reaches this line, and a lambda
+                    // outside the CDS archive costs jcg exec's start milliseconds to spin
+                    undo.add(new Runnable() {
+                        @Override
+                        public void run() {
+                            writeId(from, PROCS, pid, true);
+                        }
+                    });
+                }
             }
         } catch (RuntimeException e) {
             undo.run();
@@ -706,11 +717,14 @@ public final class Cgroup {
         }
     }
 
+    // a loop, not a stream, for the same reason as attach's undo step
     private static Optional<CgroupPath> originIn(List<ProcessCgroupEntry> origin, Hierarchy h) {
-        return origin.stream()
-                .filter(e -> h.version() == CgroupVersion.V2 ? e.isUnified() : e.hierarchyId() == h.id())
-                .findFirst()
-                .flatMap(e -> h.translate(e.path()));
+        for (ProcessCgroupEntry e : origin) {
+            if (h.version() == CgroupVersion.V2 ? e.isUnified() : e.hierarchyId() == h.id()) {
+                return h.translate(e.path());
+            }
+        }
+        return Optional.empty();
     }
 
     // ---------------------------------------------------------------- tree

@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
  * with {@code -XX:ArchiveClassesAtExit} so the class-data-sharing archive holds what ordinary
  * commands load: the getopt path of the libcgroup commands (as {@code jcg <command>} and by
  * their libcgroup names, help and usage errors included), picocli's model of jcg's own
- * commands, discovery, control-file reads and output. Every invocation here only reads;
+ * commands, discovery, control-file reads and output, and exec's two ways of replacing the
+ * process. Every invocation here only reads;
  * nothing on the host is touched.
  */
 @Command(name = "cds-training")
@@ -36,6 +37,10 @@ public final class CdsTrainingCommand implements Callable<Integer> {
         for (String[] args : readOnly) {
             Main.run("jcg", args, sink, sink);
         }
+        // exec's way to the groups up to the first check, which refuses a group no one has made
+        // (a command that cannot run, too: were the group there, nothing would replace this JVM)
+        String nowhere = "/jcg-cds-training-" + java.util.UUID.randomUUID();
+        Main.run("jcg", new String[] {"exec", "-g", "cpu,cpuacct,memory,pids:" + nowhere, "/nonexistent/jcg-cds-training"}, sink, sink);
         String[][] asTools = {{"cgget", "-n", "-v", "-r", "cpu.cfs_quota_us", "/"}, {"cgget", "-r", "cpu.shares", "/"},
             {"cgxget", "-2", "-r", "cpu.weight", "/"}, {"lscgroup", "cpu:/"}, {"lssubsys", "-m"}, {"cgset", "-h"},
             {"cgcreate", "-h"}, {"cgdelete", "-h"}, {"cgclassify", "-h"}, {"cgexec", "-h"}};
@@ -48,7 +53,10 @@ public final class CdsTrainingCommand implements Callable<Integer> {
             root.fileNames(h);
         }
         host.sampler(CgroupPath.root(), 1, MetricFamily.all()).sample();
-        // exec's libc binding, each call made harmlessly: its classes join the archive
+        // exec as the launcher runs it (the JVM finds the file, the launcher execs it), and the
+        // libc binding of exec without the launcher, each call made harmlessly: their classes
+        // join the archive
+        LauncherExec.exercise();
         io.github.jcg.core.ProcessReplacement.exerciseBindings();
         return 0;
     }

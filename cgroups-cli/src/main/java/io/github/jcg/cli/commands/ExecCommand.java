@@ -1,5 +1,6 @@
 package io.github.jcg.cli.commands;
 
+import io.github.jcg.cli.ExitCodes;
 import io.github.jcg.cli.GetoptCommand;
 import io.github.jcg.cli.GetoptSyntax;
 import io.github.jcg.cli.Hosts;
@@ -77,16 +78,35 @@ public final class ExecCommand implements GetoptCommand {
                 targets.add(host.group(g.path(), g.selection()));
             }
         }
-        long self = ProcessHandle.current().pid();
-        for (Cgroup target : targets) {
-            target.attach(self);
+        // run by the launcher, the launcher joins the groups and becomes the command
+        Optional<LauncherExec> launcher = LauncherExec.fromEnvironment();
+        long pid = launcher.isPresent() ? launcher.get().pid() : ProcessHandle.current().pid();
+        try {
+            for (Cgroup target : targets) {
+                target.attach(pid);
+            }
+        } catch (RuntimeException e) {
+            if (launcher.isPresent() && launcher.get().gone()) {
+                return EXEC_FAILED; // killed while we worked (as a JVM would be): no one to tell
+            }
+            throw e;
         }
         // whatever we printed must be out before the JVM's buffers vanish with it
         invocation.out().flush();
         invocation.err().flush();
         System.out.flush();
         System.err.flush();
-        Errno failure = ProcessReplacement.exec(command, List.of("JCG_INVOKED_AS"));
+        if (launcher.isPresent()) {
+            Optional<Errno> certain = launcher.get().handOver(command);
+            if (certain.isEmpty()) {
+                return ExitCodes.OK;
+            }
+            return execFailed(invocation, certain.get());
+        }
+        return execFailed(invocation, ProcessReplacement.exec(command, List.of("JCG_INVOKED_AS")));
+    }
+
+    private static int execFailed(Invocation invocation, Errno failure) {
         // libcgroup prints strerror(errno) alone
         invocation.err().println(failure.description());
         return EXEC_FAILED;

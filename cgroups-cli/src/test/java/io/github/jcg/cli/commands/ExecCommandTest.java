@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code jcg exec} really execs: the command runs with jcg's PID inside the groups, with its
  * own exit status and signals, and without the JVM's descriptors, blocked or ignored signals.
  * Each case starts jcg as a separate process (the exec replaces it). Root and v1 cpu only.
+ * The launcher's way (bin/jcg execs, told by the JVM what) is tested here as a protocol, and
+ * with the real launcher in the host integration test.
  */
 class ExecCommandTest {
     private static final String GROUP = "jcg-test-exec-" + UUID.randomUUID().toString().substring(0, 8);
@@ -69,6 +72,20 @@ class ExecCommandTest {
 
     private static Result jcg(String... args) throws Exception {
         return jcg(List.of(), args);
+    }
+
+    /**
+     * Runs {@code jcg <args>} as bin/jcg does for exec: a bash that starts the JVM as its child
+     * with its own PID in JCG_EXEC_BY_LAUNCHER and reads the answer from descriptor 3; the bash
+     * then prints the answer, the JVM's status and its own cpu group instead of execing.
+     */
+    private static Result launcherProtocol(String... args) throws Exception {
+        String launcher = """
+                { answer=$(JCG_EXEC_BY_LAUNCHER=$$ exec "$@" 3>&1 1>&4 4>&-); status=$?; } 4>&1
+                printf 'answer=%s status=%s\n' "$answer" "$status"
+                grep ':cpu:' /proc/$$/cgroup
+                """;
+        return jcg(List.of("bash", "-c", launcher, "bash"), args);
     }
 
     record Result(long pid, int status, String out, String err) {
@@ -151,5 +168,52 @@ class ExecCommandTest {
         Result r = jcg("exec", "-g", "cpu:" + GROUP, "true");
         assertThat(r.status()).isZero();
         assertThat(Files.exists(Path.of("/proc/" + r.pid()))).isFalse();
+    }
+
+    @Test
+    void forTheLauncherTheLauncherJoinsTheGroupAndIsToldWhatToExec() throws Exception {
+        Result r = launcherProtocol("exec", "-g", "cpu:" + GROUP, "--", "true", "--sticky");
+
+        // the last two words of the launcher's arguments, true found on PATH
+        assertThat(r.out()).matches("(?s)answer=x2:/(usr/)?bin/true\\. status=0\n[0-9]+:cpu:/" + GROUP + "\n");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void forTheLauncherACommandThatCannotRunFailsAsExecvpDoes() throws Exception {
+        Result r = launcherProtocol("exec", "-g", "cpu:" + GROUP, "/nonexistent/command");
+
+        assertThat(r.out()).startsWith("answer= status=255\n").contains(":cpu:/" + GROUP + "\n");
+        assertThat(r.err().strip()).isEqualTo("No such file or directory");
+    }
+
+    @Test
+    void forTheLauncherWhatOnlyAnExecCanTellIsLeftToTheJvmsExec(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("no-shebang");
+        Files.writeString(script, "echo ran by /bin/sh\n");
+        script.toFile().setExecutable(true);
+
+        Result r = launcherProtocol("exec", "-g", "cpu:" + GROUP, script.toString());
+
+        assertThat(r.out()).startsWith("answer=j status=0\n");
+    }
+
+    @Test
+    void aLauncherThatIsNotTheParentIsRefusedAndNothingMoves() throws Exception {
+        Process stranger = new ProcessBuilder("sleep", "60").start();
+        try {
+            String before = Files.readString(Path.of("/proc/" + stranger.pid() + "/cgroup"));
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "exec", "-g", "cpu:" + GROUP, "true");
+            pb.environment().put("JCG_EXEC_BY_LAUNCHER", Long.toString(stranger.pid()));
+            Process p = pb.start();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(p.waitFor()).isEqualTo(255);
+            assertThat(err).contains("is not this process's parent").hasLineCount(1);
+            assertThat(Files.readString(Path.of("/proc/" + stranger.pid() + "/cgroup"))).isEqualTo(before);
+        } finally {
+            stranger.destroyForcibly().waitFor();
+        }
     }
 }

@@ -16,7 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code jcg exec} inside a container with a private cgroup namespace: the command replaces
  * jcg (same PID), lands in the named group in every named hierarchy and nowhere else, and
- * jcg's failures look like cgexec's. Groups are made with mkdir, not with jcg.
+ * jcg's failures look like cgexec's. Groups are made with mkdir, not with jcg. The container's
+ * {@code jcg} runs {@code java -jar} itself, without bin/jcg: this is the JVM's own exec (jnr-ffi's
+ * execvpe), the way the launcher hands over to when only an exec can tell; HostExecIT covers the
+ * launcher's.
  */
 @Tag("container")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -24,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code ./jcg exec} on the real hierarchies, side by side with libcgroup's cgexec where it is
  * installed. Groups are made with mkdir under this run's parent; processes only ever join
- * cpu, cpuacct and pids groups (never memory).
+ * cpu, cpuacct and pids groups (never memory). The launcher execs the command itself once the
+ * JVM has placed it (and hands over to the JVM's own exec when only an exec can tell, or when
+ * it was started with a signal blocked or ignored): both ways are covered here.
  */
 @Tag("host")
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -51,7 +54,7 @@ class HostExecIT {
         Process p = Jcg.start("exec", "-g", "cpu,cpuacct,pids:" + group, "--", "sh", "-c", "echo $$; cat /proc/self/cgroup");
         Result r = Processes.finish(List.of("jcg exec"), p, Duration.ofSeconds(60)).requireOk();
 
-        // bin/jcg execs java, java execs sh: the pid this JVM started is the shell's
+        // bin/jcg runs java to join the groups, then execs sh itself: the pid this JVM started is the shell's
         assertThat(r.lines().get(0)).isEqualTo(Long.toString(p.pid()));
         List<ProcCgroup> joined = ProcCgroup.parse(String.join("\n", r.lines().subList(1, r.lines().size())));
         List<ProcCgroup> ours = ProcCgroup.parse(Files.readString(Path.of("/proc/self/cgroup")));
@@ -128,6 +131,93 @@ class HostExecIT {
             loop.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             cg.removeTree(q);
         }
+    }
+
+    @Test
+    void theJvmIsGoneAndLeavesTheCommandNoVariableOrDescriptorOfTheLaunchers() throws Exception {
+        Process p = Jcg.start("exec", "-g", "cpu:" + group, "--", "sleep", "30");
+        try {
+            awaitComm(p.pid(), "sleep");
+            assertThat(Files.readString(Path.of("/proc/" + p.pid() + "/task/" + p.pid() + "/children")))
+                    .as("the JVM the launcher ran").isBlank();
+        } finally {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        // a descriptor the launcher inherited is closed, as the JVM's exec closes all above stderr
+        Result fds = Processes.run("sh", "-c", "exec \"$0\" exec -g cpu:" + group + " ls /proc/self/fd 5</dev/null",
+                Jcg.launcher().toString());
+        assertThat(fds.out()).isEqualTo("0\n1\n2\n3\n");
+        assertThat(Jcg.run("exec", "-g", "cpu:" + group, "env").requireOk().out()).doesNotContain("JCG_");
+    }
+
+    @Test
+    void aCommandStartedWithASignalIgnoredOrBlockedGetsNeither() {
+        // bash cannot undo a disposition ignored before it started: the JVM execs instead
+        String launcher = Jcg.launcher().toString();
+        Result ignored = Processes.run("sh", "-c", "trap '' INT HUP; exec \"$0\" exec -g cpu:" + group
+                + " grep -E '^Sig(Blk|Ign):' /proc/self/status", launcher);
+        Result plain = Jcg.run("exec", "-g", "cpu:" + group, "grep", "-E", "^Sig(Blk|Ign):", "/proc/self/status");
+
+        for (Result r : List.of(ignored, plain)) {
+            assertThat(r.requireOk().out()).isEqualTo("SigBlk:\t0000000000000000\nSigIgn:\t0000000000000000\n");
+        }
+    }
+
+    @Test
+    void aCommandThatCannotRunFailsAsUnderCgexecAndAScriptWithoutShebangRunsWithSh() throws IOException {
+        Path dir = Files.createTempDirectory("jcg-it-exec");
+        try {
+            Path notExecutable = Files.writeString(dir.resolve("not-executable"), "echo ran\n");
+            Path noShebang = Files.writeString(dir.resolve("no-shebang"), "echo \"ran as $0 with $*\"\n");
+            noShebang.toFile().setExecutable(true);
+            record Case(List<String> command, int exit, String out, String err) {
+            }
+            List<Case> cases = List.of(
+                    new Case(List.of("no-such-program-jcg-it"), 255, "", "No such file or directory"),
+                    new Case(List.of(notExecutable.toString()), 255, "", "Permission denied"),
+                    new Case(List.of(dir.toString()), 255, "", "Permission denied"),
+                    new Case(List.of(noShebang.toString(), "a", "b"), 0, "ran as " + noShebang + " with a b\n", ""));
+            for (Case c : cases) {
+                List<String> jcgArgs = new ArrayList<>(List.of("exec", "-g", "cpu:" + group));
+                jcgArgs.addAll(c.command());
+                Result jcg = Jcg.run(jcgArgs.toArray(String[]::new));
+                assertThat(jcg.exit()).as(c.command() + " status").isEqualTo(c.exit());
+                assertThat(jcg.out()).as(c.command() + " stdout").isEqualTo(c.out());
+                assertThat(jcg.err().strip()).as(c.command() + " stderr").isEqualTo(c.err());
+                if (Processes.onPath("cgexec")) {
+                    List<String> cgexecArgs = new ArrayList<>(List.of("cgexec", "-g", "cpu:" + group));
+                    cgexecArgs.addAll(c.command());
+                    Result cgexec = Processes.run(cgexecArgs, Processes.DEFAULT_TIMEOUT);
+                    assertThat(jcg.exit()).as(c.command() + " status as cgexec's").isEqualTo(cgexec.exit());
+                    assertThat(jcg.out()).isEqualTo(cgexec.out());
+                    assertThat(jcg.err().strip()).isEqualTo(cgexec.err().strip());
+                }
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    @Test
+    void asCgexecTheLinkExecsTheCommandInTheGroup() {
+        Result r = Jcg.runAs("cgexec", "-g", "cpu,pids:" + group, "sh", "-c", "cat /proc/self/cgroup; echo \"$@\"", "sh", "-g", "x")
+                .requireOk();
+
+        List<ProcCgroup> joined = ProcCgroup.parse(String.join("\n", r.lines().subList(0, r.lines().size() - 1)));
+        assertThat(ProcCgroup.pathOf(joined, "cpu")).hasValue("/" + group);
+        assertThat(ProcCgroup.pathOf(joined, "pids")).hasValue("/" + group);
+        assertThat(r.lines().get(r.lines().size() - 1)).isEqualTo("-g x");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void aSignalThatKillsTheCommandIsWhatTheParentSees() {
+        assertThat(Jcg.run("exec", "-g", "cpu:" + group, "sh", "-c", "kill -TERM $$").exit()).isEqualTo(128 + 15);
     }
 
     private static long usage(String g) {
