@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every number in BENCHMARKS.md, in one run on one machine: JMH (snapshot vs raw reads,
 # subtree pass, allocation), whole-process comparisons with libcgroup and the JVM floor,
-# jcg top's cost and agreement against systemd-cgtop, and how top's cost grows with the tree.
+# jcg top's cost and agreement against systemd-cgtop, how top's cost grows with the tree, and
+# jcg run's start-up, overhead and CPU-time accuracy.
 # Installs the peers it needs (Debian: cgroup-tools, hyperfine, time), builds what it runs,
 # and writes everything it prints to benchmarks/results-<date>.txt as well.
 #
@@ -39,5 +40,8 @@ mvn -B -q -Dstyle.color=never -DskipTests install >&2
   echo
   echo "## jcg top vs systemd-cgtop: scale"
   benchmarks/top-scale.sh "100 1000 10000" 10 3
+  echo
+  echo "## jcg run: start-up, overhead on a CPU-bound command, CPU time against GNU time"
+  benchmarks/run-cost.sh 20
 } 2>&1 | tee "$out"
 echo "written to $out" >&2
