@@ -31,9 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link GroupWatcher} on the real kernel: the events arrive, in order, none lost, from the
  * files of whichever version holds each controller, woken by inotify where the kernel notifies
- * (the v2 hierarchy) and by polling where it does not (v1). Also measures the latency from a
- * change the kernel makes synchronously (a process moved in or out) to the event, both ways,
- * and prints it. Root only.
+ * (the v2 hierarchy) and by polling where it does not (v1). How soon events arrive is
+ * measured by the benchmarks ({@code EventLatency}), not here. Root only.
  */
 class GroupWatcherKernelTest {
     private static final long MiB = 1L << 20;
@@ -290,31 +289,23 @@ class GroupWatcherKernelTest {
     }
 
     /**
-     * The latency from a change the kernel makes within a write(2) (a process moved into or out
-     * of a group sets its cgroup.events populated at once) to the event leaving next(), woken
-     * by inotify and by polling. Prints the numbers; asserts only what a loaded machine keeps.
+     * Each move of a process between two groups arrives as populated, then empty, whichever
+     * way the watcher wakes: inotify, inotify inside the native poll(2) of PSI triggers, or
+     * polling. How soon is measured by the benchmarks (EventLatency), not here.
      */
     @Test
-    void latencyFromTheKernelsChangeToTheEvent() throws Exception {
+    void everyMoveArrivesInOrderWokenByInotifyInsideANativePollOrByPolling() throws Exception {
         RealKernel.skipUnless(kernel.host.layout().unified().isPresent(),
-                "no cgroup v2 hierarchy: nothing notifies, the polling latency is measured by the other tests");
+                "no cgroup v2 hierarchy: nothing notifies, the other tests poll");
         List<Cgroup> ab = siblings();
         Process sleeper = kernel.sleeper();
         kernel.attach(ab.get(1), sleeper.pid());
-        long[] notified = latencies(ab, sleeper, true, Optional.empty(), 40);
-        long[] polled = latencies(ab, sleeper, false, Optional.empty(), 40);
-        System.err.println("NOTE: event latency, inotify: " + summary(notified));
-        System.err.println("NOTE: event latency, polled every 100 ms: " + summary(polled));
-        assertThat(percentile(notified, 50)).as("median, inotify").isLessThan(TimeUnit.MILLISECONDS.toNanos(50));
-        assertThat(percentile(polled, 50)).as("median, polled").isBetween(TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.MILLISECONDS.toNanos(150));
-        Optional<PressureTrigger> trigger = pressureFiles(ab.get(0))
-                ? Optional.of(PressureTrigger.some(PressureTrigger.Resource.MEMORY, Duration.ofSeconds(2), Duration.ofSeconds(2)))
-                : Optional.empty();
-        if (trigger.isPresent()) {
+        moves(ab, sleeper, true, Optional.empty(), 10);
+        moves(ab, sleeper, false, Optional.empty(), 10);
+        if (pressureFiles(ab.get(0))) {
             // with a PSI trigger the watcher waits in its own poll(2), on an inotify descriptor of its own
-            long[] natively = latencies(ab, sleeper, true, trigger, 40);
-            System.err.println("NOTE: event latency, inotify in the native poll of PSI triggers: " + summary(natively));
-            assertThat(percentile(natively, 50)).as("median, native poll").isLessThan(TimeUnit.MILLISECONDS.toNanos(50));
+            moves(ab, sleeper, true, Optional.of(PressureTrigger.some(PressureTrigger.Resource.MEMORY, Duration.ofSeconds(2),
+                    Duration.ofSeconds(2))), 10);
         }
     }
 
@@ -322,35 +313,16 @@ class GroupWatcherKernelTest {
         return kernel.host.layout().unified().map(h -> Files.exists(g.directory(h).resolve("memory.pressure"))).orElse(false);
     }
 
-    private long[] latencies(List<Cgroup> ab, Process sleeper, boolean notifications, Optional<PressureTrigger> trigger, int rounds)
+    private void moves(List<Cgroup> ab, Process sleeper, boolean notifications, Optional<PressureTrigger> trigger, int rounds)
             throws Exception {
-        long[] out = new long[2 * rounds];
         GroupWatcher.Builder b = watcher(ab.get(0)).notifications(notifications).kinds(EnumSet.of(EventKind.POPULATED, EventKind.EMPTY));
         trigger.ifPresent(b::pressure);
         try (GroupWatcher w = b.open()) {
             assertThat(w.polledGroups().isEmpty()).isEqualTo(notifications);
             for (int i = 0; i < 2 * rounds; i++) {
-                Cgroup to = ab.get(i % 2 == 0 ? 0 : 1);
-                // spread the changes over the poll interval, as real ones are
-                Thread.sleep(7 + (i * 37) % 100);
-                kernel.attach(to, sleeper.pid());
-                long changed = System.nanoTime();
-                GroupEvent e = next(w);
-                out[i] = System.nanoTime() - changed;
-                assertThat(e.kind()).isEqualTo(i % 2 == 0 ? EventKind.POPULATED : EventKind.EMPTY);
+                kernel.attach(ab.get(i % 2 == 0 ? 0 : 1), sleeper.pid());
+                assertThat(next(w).kind()).isEqualTo(i % 2 == 0 ? EventKind.POPULATED : EventKind.EMPTY);
             }
         }
-        return out;
-    }
-
-    private static String summary(long[] nanos) {
-        return String.format("median %.2f ms, p90 %.2f ms, max %.2f ms over %d changes", percentile(nanos, 50) / 1e6,
-                percentile(nanos, 90) / 1e6, percentile(nanos, 100) / 1e6, nanos.length);
-    }
-
-    private static long percentile(long[] nanos, int p) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 }
