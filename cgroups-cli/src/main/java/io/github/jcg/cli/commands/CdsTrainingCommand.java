@@ -1,6 +1,7 @@
 package io.github.jcg.cli.commands;
 
 import io.github.jcg.cli.Main;
+import io.github.jcg.cli.run.RunTraining;
 import io.github.jcg.core.CgroupHost;
 import io.github.jcg.core.CgroupPath;
 import io.github.jcg.core.ControllerSelection;
@@ -17,8 +18,8 @@ import java.util.concurrent.Callable;
  * with {@code -XX:ArchiveClassesAtExit} so the class-data-sharing archive holds what ordinary
  * commands load: the getopt path of the libcgroup commands (as {@code jcg <command>} and by
  * their libcgroup names, help and usage errors included), picocli's model of jcg's own
- * commands, discovery, control-file reads and output, and exec's two ways of replacing the
- * process. Every invocation here only reads;
+ * commands, discovery, control-file reads and output, exec's two ways of replacing the
+ * process, and jcg run's path short of making a group. Every invocation here only reads;
  * nothing on the host is touched.
  */
 @Command(name = "cds-training")
@@ -47,7 +48,15 @@ public final class CdsTrainingCommand implements Callable<Integer> {
         for (String[] tool : asTools) {
             Main.run(tool[0], Arrays.copyOfRange(tool, 1, tool.length), sink, sink);
         }
+        // jcg run up to each of its first refusals (usage, a limit beyond the host, a command not
+        // found: no group is made before these), then what its run loads, without a group
+        String[][] runRefusals = {{"run", "--help"}, {"run"}, {"run", "--memory", "0", "--", "true"},
+            {"run", "-o", "json", "--cpu", "1", "--wall-limit", "1s", "--", "/nonexistent/jcg-cds-training"}};
+        for (String[] args : runRefusals) {
+            Main.run("jcg", args, sink, sink);
+        }
         CgroupHost host = CgroupHost.discover();
+        RunTraining.exercise(host, sink);
         var root = host.group(CgroupPath.root(), ControllerSelection.all());
         for (var h : root.hierarchies()) {
             root.fileNames(h);

@@ -140,7 +140,11 @@ public final class RunSummary {
     }
 
     private static void line(PrintWriter err, String what, String value) {
-        err.printf(Locale.ROOT, "  %-16s %s%n", what, value);
+        StringBuilder line = new StringBuilder(64).append("  ").append(what);
+        while (line.length() < 19) {
+            line.append(' ');
+        }
+        err.println(line.append(value));
     }
 
     private static String peak(Optional<Peak> peak, boolean isBytes, String kernelFile) {
@@ -157,7 +161,7 @@ public final class RunSummary {
     }
 
     static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
+        return decimals(nanos, 1_000_000_000L, 3) + " s";
     }
 
     static String bytes(long b) {
@@ -165,12 +169,25 @@ public final class RunSummary {
             return b + " B";
         }
         String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-        double v = b;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
+        int u = 0;
+        while (u < units.length - 1 && b >= 1024L << (10 * (u + 1))) {
             u++;
         }
-        return String.format(Locale.ROOT, "%.1f %s (%d bytes)", v, units[u], b);
+        return decimals(b, 1024L << (10 * u), 1) + " " + units[u] + " (" + b + " bytes)";
+    }
+
+    /**
+     * {@code value / unit} rounded half up to {@code places} decimals. Plain arithmetic rather than
+     * String.format, whose Formatter and locale providers cost jcg run more start-up than its summary.
+     */
+    static String decimals(long value, long unit, int places) {
+        long scale = 1;
+        for (int i = 0; i < places; i++) {
+            scale *= 10;
+        }
+        long scaled = java.math.BigInteger.valueOf(value).multiply(java.math.BigInteger.valueOf(scale))
+                .add(java.math.BigInteger.valueOf(unit / 2)).divide(java.math.BigInteger.valueOf(unit)).longValueExact();
+        String fraction = Long.toString(scaled % scale);
+        return (scaled / scale) + "." + "0".repeat(places - fraction.length()) + fraction;
     }
 }
