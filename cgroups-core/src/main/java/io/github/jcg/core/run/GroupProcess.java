@@ -84,7 +84,6 @@ public final class GroupProcess {
         if (!Files.isExecutable(SHELL)) {
             throw new IOException(SHELL + " is missing: it starts the command stopped, so that the command runs inside the group from its first instruction");
         }
-        UsageSnapshot before = group.usage(ACCOUNTING);
         ProcessBuilder helper = new ProcessBuilder();
         helper.command().add(SHELL.toString());
         helper.command().add("-c");
@@ -100,7 +99,10 @@ public final class GroupProcess {
         helper.redirectErrorStream(command.redirectErrorStream());
         long start = System.nanoTime();
         Process process = helper.start();
+        UsageSnapshot before;
         try {
+            // read while the helper starts and stops itself: the command has not run yet
+            before = group.usage(ACCOUNTING);
             awaitStopped(process);
             group.attach(process.pid());
             resume(process);
@@ -123,7 +125,8 @@ public final class GroupProcess {
                 text = "";
             }
             int close = text.lastIndexOf(')');
-            if (close > 0 && close + 2 < text.length() && text.charAt(close + 2) == 'T') {
+            // T: stopped; t: stopped under a tracer (strace -f, a debugger), which stops it the same way
+            if (close > 0 && close + 2 < text.length() && (text.charAt(close + 2) == 'T' || text.charAt(close + 2) == 't')) {
                 return;
             }
             if (!process.isAlive()) {
@@ -142,7 +145,7 @@ public final class GroupProcess {
      * start-up than one short process: a shell's {@code kill} sends it.
      */
     private static void resume(Process process) throws IOException {
-        Process kill = new ProcessBuilder(SHELL.toString(), "-c", "kill -CONT " + process.pid())
+        Process kill = new ProcessBuilder(SHELL.toString(), "-c", "kill -CONT " + process.pid() + " 2>/dev/null")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
         try {
             if (kill.waitFor() != 0) {
