@@ -220,7 +220,8 @@ public final class RunCommand implements GetoptCommand {
             wanted.ifPresent(group::apply);
         } catch (CgroupException e) {
             remove(group);
-            throw new ToolException(SETUP_FAILED, "cannot make the group " + group.path() + " with these limits: " + e.getMessage(), e);
+            throw new ToolException(SETUP_FAILED, "cannot make the group " + group.path()
+                    + (wanted.isPresent() ? " with these limits: " : ": ") + e.getMessage(), e);
         }
     }
 

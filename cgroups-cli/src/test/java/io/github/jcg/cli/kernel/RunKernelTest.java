@@ -218,6 +218,23 @@ class RunKernelTest {
         assertGone("signal");
     }
 
+    @Test
+    void withoutPermissionItSaysSoInOneLineAndLeavesNothing() throws Exception {
+        Path setpriv = Path.of("/usr/bin/setpriv");
+        KernelFixture.skipUnless(Files.isExecutable(setpriv), "no setpriv here to run jcg as another user");
+        String group = kernel.path("denied");
+        List<String> command = List.of(setpriv.toString(), "--reuid=65534", "--regid=65534", "--clear-groups",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "run", "--controllers", controllers, "--group", group, "--", "true");
+        Process jcg = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(jcg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(jcg.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(jcg.exitValue()).as(out).isEqualTo(125);
+        assertThat(out.lines().toList()).as(out).hasSize(1);
+        assertThat(out).startsWith("jcg run: cannot make the group /" + group + ": ").contains("EACCES");
+        assertGone("denied");
+    }
+
     private static boolean isRunning(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
