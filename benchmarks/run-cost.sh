@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # jcg run measured against what it stands beside, side by side in one run:
-#  - start-up: `jcg run -- true` against the JVM floor (a bare hello-world jar), hyperfine medians;
+#  - start-up: `jcg run -- true` against the JVM floor (a bare hello-world jar) and a one-shot
+#    `jcg get` (the same launcher, JVM start and host discovery), hyperfine medians;
 #  - overhead on a CPU-bound command: a loop that times itself, run under jcg run and bare,
 #    alternating, medians (the summary's sampling is what it would cost);
 #  - CPU-time accuracy: the group's own accounting (jcg run's cpu_seconds) against
@@ -29,6 +30,7 @@ fi
 echo "host: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
 hyperfine --style basic --warmup 3 --runs "$runs" --export-json "$work/h.json" \
   -n "hello-world jar" "java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar $hello" \
+  -n "jcg get" "./jcg get -n -v -r cgroup.procs / >/dev/null" \
   -n "jcg run true" "./jcg run ${ctl[*]} -- true 2>/dev/null" > "$work/hyperfine.log"
 
 # A CPU-bound loop that reads the clock itself (so start-up is not in it) and then reports its own
@@ -74,7 +76,7 @@ r = {x["command"]: x["median"] * 1000 for x in json.load(open(sys.argv[1]))["res
 floor = r["hello-world jar"]
 print(f"| {'command':<16} | {'median ms':>9} | {'x JVM floor':>11} |")
 print(f"|{'-'*18}|{'-'*11}|{'-'*13}|")
-for name in ("hello-world jar", "jcg run true"):
+for name in ("hello-world jar", "jcg get", "jcg run true"):
     print(f"| {name:<16} | {r[name]:9.1f} | {r[name] / floor:11.2f} |")
 under, bare = loops(sys.argv[2]), loops(sys.argv[3])
 run = statistics.median(w for w, _ in under)
