@@ -118,20 +118,26 @@ public final class FileBuffer {
      * (pressure files: line {@code some}, sub-key {@code total=}).
      */
     public long nested(byte[] lineKey, byte[] subKey) {
+        int at = nestedValueAt(lineKey, subKey);
+        return at < 0 ? ABSENT : parseLong(at);
+    }
+
+    /** Where the value of {@code subKey=} on the line that starts with {@code lineKey} begins; -1 when absent. */
+    private int nestedValueAt(byte[] lineKey, byte[] subKey) {
         int lineStart = 0;
         while (lineStart < length) {
             int end = nextLine(lineStart);
             if (startsWith(lineStart, lineKey) && lineStart + lineKey.length < length && bytes[lineStart + lineKey.length] == ' ') {
                 for (int i = lineStart + lineKey.length; i + subKey.length <= end; i++) {
                     if (isSpace(bytes[i - 1]) && startsWith(i, subKey)) {
-                        return parseLong(i + subKey.length);
+                        return i + subKey.length;
                     }
                 }
-                return ABSENT;
+                return -1;
             }
             lineStart = end;
         }
-        return ABSENT;
+        return -1;
     }
 
     /**
@@ -140,20 +146,8 @@ public final class FileBuffer {
      * (12.3 is 1230) and more are cut, so a different printer cannot scale the value.
      */
     public long nestedHundredths(byte[] lineKey, byte[] subKey) {
-        int lineStart = 0;
-        while (lineStart < length) {
-            int end = nextLine(lineStart);
-            if (startsWith(lineStart, lineKey) && lineStart + lineKey.length < length && bytes[lineStart + lineKey.length] == ' ') {
-                for (int i = lineStart + lineKey.length; i + subKey.length <= end; i++) {
-                    if (isSpace(bytes[i - 1]) && startsWith(i, subKey)) {
-                        return parseHundredths(i + subKey.length);
-                    }
-                }
-                return ABSENT;
-            }
-            lineStart = end;
-        }
-        return ABSENT;
+        int at = nestedValueAt(lineKey, subKey);
+        return at < 0 ? ABSENT : parseHundredths(at);
     }
 
     /** Whether the file's first token is {@code word} ({@code freezer.state}'s {@code FROZEN}). */
