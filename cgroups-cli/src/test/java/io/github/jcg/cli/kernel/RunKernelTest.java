@@ -221,7 +221,7 @@ class RunKernelTest {
     @Test
     void withoutPermissionItSaysSoInOneLineAndLeavesNothing() throws Exception {
         Path setpriv = Path.of("/usr/bin/setpriv");
-        KernelFixture.skipUnless(Files.isExecutable(setpriv), "no setpriv here to run jcg as another user");
+        KernelFixture.skipUnless(Files.isExecutable(setpriv), "no util-linux setpriv here (busybox's cannot change the uid) to run jcg as another user");
         String group = kernel.path("denied");
         List<String> command = List.of(setpriv.toString(), "--reuid=65534", "--regid=65534", "--clear-groups",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
