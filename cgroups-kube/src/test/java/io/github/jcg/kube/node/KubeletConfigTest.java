@@ -199,8 +199,8 @@ class KubeletConfigTest {
                 + "cgroupsPerQOS (--cgroups-per-qos) must be set to true when \"pods\" contained in "
                 + "enforceNodeAllocatable (--enforce-node-allocatable)]",
         // the kubelet's reservation parsing (cmd/kubelet/app/server.go)
-        "'systemReserved: {memory: 1Gx}'|kubelet.yaml: systemReserved.memory: invalid quantity '1Gx': unknown "
-                + "suffix 'Gx'; quantities must match the regular expression "
+        "'systemReserved: {memory: 1Gx}'|kubelet.yaml: systemReserved.memory: invalid quantity '1Gx': "
+                + "quantities must match the regular expression "
                 + "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
         "'kubeReserved: {cpu: -1}'|kubelet.yaml: kubeReserved.cpu: resource quantity for \"cpu\" cannot be "
                 + "negative: -1",
