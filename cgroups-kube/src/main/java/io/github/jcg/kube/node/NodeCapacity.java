@@ -114,7 +114,7 @@ public final class NodeCapacity {
         long least = -1;
         for (String file : new String[] {"pid_max", "threads-max"}) {
             try {
-                long limit = Long.parseLong(Files.readString(procSysKernel.resolve(file)).trim());
+                long limit = Long.parseLong(readKernelFile(procSysKernel.resolve(file)));
                 if (least == -1 || limit < least) {
                     least = limit;
                 }
@@ -144,7 +144,7 @@ public final class NodeCapacity {
                 Path count = entry.resolve("nr_hugepages");
                 long pages;
                 try {
-                    pages = Long.parseLong(Files.readString(count).trim());
+                    pages = Long.parseLong(readKernelFile(count));
                 } catch (NumberFormatException e) {
                     throw new UncheckedIOException(new IOException(count + ": not a page count"));
                 }
@@ -165,5 +165,15 @@ public final class NodeCapacity {
      */
     public static String hugepageResourceName(long pageBytes) {
         return HUGEPAGES_PREFIX + Quantity.ofBytes(pageBytes);
+    }
+
+    /**
+     * A kernel file's text, trimmed. Read to the end of the stream: procfs reports a size of 0,
+     * and {@code Files.readString} trusts the size (on JDK 17 it returned "3" of pid_max's 32768).
+     */
+    private static String readKernelFile(Path file) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim();
+        }
     }
 }
