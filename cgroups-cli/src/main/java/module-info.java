@@ -1,11 +1,12 @@
 /**
  * {@code jcg}: libcgroup's tools ({@code cgcreate cgdelete cgset cgget cgexec cgclassify
- * lscgroup lssubsys}), {@code jcg top}, {@code jcg events}, {@code jcg info} and the demo. Uses cgroups-core
+ * lscgroup lssubsys}), {@code jcg top}, {@code jcg events}, {@code jcg kube}, {@code jcg info} and the demo. Uses cgroups-core
  * through its exported API only.
  */
 module io.github.jcg.cli {
     requires io.github.jcg.core;
     requires io.github.jcg.demo;
+    requires io.github.jcg.kube;
     requires info.picocli;
     requires tools.jackson.core;
     requires org.jline.terminal;
@@ -19,4 +20,5 @@ module io.github.jcg.cli {
     opens io.github.jcg.cli.options to info.picocli;
     opens io.github.jcg.cli.top to info.picocli;
     opens io.github.jcg.cli.events to info.picocli;
+    opens io.github.jcg.cli.kube to info.picocli;
 }

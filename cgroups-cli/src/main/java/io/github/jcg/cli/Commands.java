@@ -12,6 +12,7 @@ import io.github.jcg.cli.commands.LssubsysCommand;
 import io.github.jcg.cli.commands.RunCommand;
 import io.github.jcg.cli.commands.SetCommand;
 import io.github.jcg.cli.events.EventsCommand;
+import io.github.jcg.cli.kube.KubeCommand;
 import io.github.jcg.cli.top.TopCommand;
 import io.github.jcg.demo.DemoCommand;
 import io.github.jcg.fibtest.FibtestCommand;
@@ -46,6 +47,7 @@ enum Commands {
     FIBTEST("fibtest", Kind.PICOCLI),
     TOP("top", Kind.PICOCLI),
     EVENTS("events", Kind.PICOCLI),
+    KUBE("kube", Kind.PICOCLI),
     /** Run by the launcher to build the class-data-sharing archive; no one's to type. */
     CDS_TRAINING("cds-training", Kind.PICOCLI, false);
 
@@ -112,6 +114,7 @@ enum Commands {
             case FIBTEST -> new FibtestCommand();
             case TOP -> new TopCommand();
             case EVENTS -> new EventsCommand();
+            case KUBE -> new KubeCommand();
             case CDS_TRAINING -> new CdsTrainingCommand();
         };
     }
