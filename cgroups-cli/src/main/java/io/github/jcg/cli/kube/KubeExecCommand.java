@@ -3,6 +3,7 @@ package io.github.jcg.cli.kube;
 import io.github.jcg.cli.CommonOptions;
 import io.github.jcg.core.Cgroup;
 import io.github.jcg.core.CgroupException;
+import io.github.jcg.core.ControllerSelection;
 import io.github.jcg.core.run.RunLimits;
 import io.github.jcg.core.run.RunResult;
 import io.github.jcg.core.run.Termination;
@@ -64,6 +65,11 @@ public final class KubeExecCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Leave a pod applied for this run in place afterwards.")
     boolean keep;
 
+    @Option(names = "--controllers", paramLabel = "LIST",
+            description = "Place COMMAND in these controllers' groups only (cpu,cpuacct,pids), e.g. where this shell's "
+                    + "memory group is another's to keep; default: all of the container's (cpu, cpuacct, memory, pids).")
+    String controllers;
+
     @Parameters(arity = "1..*", paramLabel = "COMMAND", description = "The command and its arguments.")
     List<String> command = new ArrayList<>();
 
@@ -93,13 +99,17 @@ public final class KubeExecCommand implements Callable<Integer> {
             }
             plan = ctx.planner.plan(running, state.pods);
             if (appliedHere) {
+                if (!state.madeRoot() && !ctx.rootExists()) {
+                    state.madeRoot(true);
+                }
                 KubeErrors.cgroups(() -> PodCgroups.apply(ctx.host, plan.groups()));
                 state.save();
             }
         }
         Container container = pickContainer(plan.pod());
         PlannedGroup target = plan.container(container.name());
-        Cgroup group = ctx.host.group(target.path());
+        Cgroup group = ctx.host.group(target.path(), controllers == null ? PodCgroups.controllers(ctx.host)
+                : KubeErrors.manifests(() -> ControllerSelection.parse(controllers)));
         int status;
         try {
             RunResult result = group.launch(new ProcessBuilder(command).inheritIO()).await(RunLimits.none());

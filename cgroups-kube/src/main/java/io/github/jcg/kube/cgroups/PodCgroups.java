@@ -119,7 +119,18 @@ public final class PodCgroups {
                 .onPopulated(kill ? DeleteOptions.OnPopulated.KILL : DeleteOptions.OnPopulated.REFUSE));
     }
 
-    /** The kubelet's controllers that this host mounts. */
+    /**
+     * The controllers a pod's groups are made in: the kubelet's (cpu, cpuacct, memory, pids) that
+     * this host mounts. A process run in a container's group is placed in these.
+     *
+     * @param host the host
+     * @return the selection
+     * @throws CgroupException when the host mounts none of them
+     */
+    public static ControllerSelection controllers(CgroupHost host) {
+        return selection(host);
+    }
+
     private static ControllerSelection selection(CgroupHost host) {
         Controller[] present = KUBELET_CONTROLLERS.stream()
                 .filter(c -> host.layout().hierarchyOf(c).isPresent()).toArray(Controller[]::new);
