@@ -74,7 +74,7 @@ final class KubeOutput {
                 g.writeStartObject();
                 g.writeStringProperty("path", group.path());
                 g.writeStringProperty("role", group.role().name().toLowerCase(java.util.Locale.ROOT));
-                if (group.container() == null) {
+                if (group.container() == null || group.container().isEmpty()) {
                     g.writeNullProperty("container");
                 } else {
                     g.writeStringProperty("container", group.container());
