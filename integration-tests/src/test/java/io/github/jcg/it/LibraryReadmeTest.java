@@ -65,6 +65,16 @@ class LibraryReadmeTest {
         assertThat(documented).as("the packages in README.md's API table").containsExactlyInAnyOrderElementsOf(exported);
     }
 
+    @Test
+    void theReadmesKubePackagesAreWhatCgroupsKubeExports() throws IOException {
+        String moduleInfo = Files.readString(ROOT.resolve("cgroups-kube/src/main/java/module-info.java"));
+        List<String> exported = names(Pattern.compile("(?m)^\\s*exports\\s+([\\w.]+)\\s*;").matcher(moduleInfo));
+        List<String> documented = names(Pattern.compile("(?m)^\\| `(io\\.github\\.jcg\\.kube[\\w.]*)` \\|").matcher(librarySection()));
+
+        assertThat(exported).isNotEmpty();
+        assertThat(documented).as("the packages in README.md's cgroups-kube table").containsExactlyInAnyOrderElementsOf(exported);
+    }
+
     private static int indexOfMarker(List<String> lines, int from) {
         for (int i = from; i < lines.size(); i++) {
             if (lines.get(i).strip().equals(MARKER)) {

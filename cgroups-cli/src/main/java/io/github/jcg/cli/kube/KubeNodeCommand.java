@@ -47,8 +47,11 @@ public final class KubeNodeCommand implements Callable<Integer> {
             });
         } else {
             out.print(NodeDescription.describe(ctx.node));
+            // what the kubelet writes on kubepods: Capacity less the reservations, not the eviction threshold
             out.println("kubepods (enforced):");
-            ctx.node.enforcedAllocatable().entries().forEach((k, v) -> out.printf("  %-18s %s%n", k + ":", v));
+            int width = ctx.node.enforcedAllocatable().entries().keySet().stream().mapToInt(String::length).max().orElse(0) + 3;
+            ctx.node.enforcedAllocatable().entries().forEach((k, v) ->
+                    out.println("  " + (k + ":" + " ".repeat(width)).substring(0, width) + v));
         }
         out.flush();
         return 0;

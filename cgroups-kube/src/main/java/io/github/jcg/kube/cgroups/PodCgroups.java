@@ -111,12 +111,21 @@ public final class PodCgroups {
     public static void delete(CgroupHost host, PodPlan plan, boolean kill) {
         String path = plan.podGroup().path();
         Cgroup pod = host.group(CgroupPath.of(path), selection(host));
+        String busy = "pod " + plan.pod().namespace() + "/" + plan.pod().name() + " still has processes"
+                + " in " + path + "; stop them first, or delete with kill as the kubelet does";
         if (!kill && pod.isPopulated()) {
-            throw new GroupBusyException("pod " + plan.pod().namespace() + "/" + plan.pod().name() + " still has processes"
-                    + " in " + path + "; stop them first, or delete with kill as the kubelet does", path);
+            throw new GroupBusyException(busy, path);
         }
-        pod.delete(DeleteOptions.defaults().recursively().ignoringMissing()
-                .onPopulated(kill ? DeleteOptions.OnPopulated.KILL : DeleteOptions.OnPopulated.REFUSE));
+        try {
+            pod.delete(DeleteOptions.defaults().recursively().ignoringMissing()
+                    .onPopulated(kill ? DeleteOptions.OnPopulated.KILL : DeleteOptions.OnPopulated.REFUSE));
+        } catch (GroupBusyException e) {
+            // isPopulated() reads one hierarchy's view; the recursive delete checked them all
+            if (kill) {
+                throw e;
+            }
+            throw new GroupBusyException(busy + " (" + e.getMessage() + ")", path);
+        }
     }
 
     /**
