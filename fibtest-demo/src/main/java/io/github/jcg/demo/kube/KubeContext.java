@@ -16,9 +16,4 @@ package io.github.jcg.demo.kube;
  */
 public record KubeContext(String cgroupRoot, String hostMode, String cgroupVersion, int cpus, int threads,
                           int settleSeconds, int windowSeconds, String weightFile, String quotaFile, String memoryFile) {
-
-    /** The files of cgroup v1. */
-    public static final String[] V1_FILES = {"cpu.shares", "cpu.cfs_quota_us", "memory.limit_in_bytes"};
-    /** The files of cgroup v2. */
-    public static final String[] V2_FILES = {"cpu.weight", "cpu.max", "memory.max"};
 }
