@@ -25,7 +25,7 @@ module io.github.jcg.kube {
 
     exports io.github.jcg.kube;
     exports io.github.jcg.kube.node;
-    // exports io.github.jcg.kube.cgroups;
+    exports io.github.jcg.kube.cgroups;
     // exports io.github.jcg.kube.admission;
     // exports io.github.jcg.kube.eviction;
 }
