@@ -114,6 +114,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--kube-oom-seconds", paramLabel = "S", description = "With --kube: how long hog may take to be OOM-killed (default: ${DEFAULT-VALUE}).")
     int kubeOomSeconds = io.github.jcg.demo.kube.KubeDemoSettings.DEFAULT_OOM_SECONDS;
 
+    @Option(names = "--kube-node-weight", paramLabel = "W", description = {"With --kube: CPU weight of the node's root group, 1-10000",
+            "(v1: converted to cpu.shares), 0 for the kernel's default (default: ${DEFAULT-VALUE}: other processes cannot change the node's part)."})
+    long kubeNodeWeight = io.github.jcg.demo.kube.KubeDemoSettings.DEFAULT_NODE_WEIGHT;
+
     /** The chart of act two unless --chart names another. */
     static final Path KUBE_CHART = Path.of("jcg-demo-kube.png");
 
@@ -178,7 +182,8 @@ public final class DemoCommand implements Callable<Integer> {
     io.github.jcg.demo.kube.KubeDemoSettings kubeSettings() {
         try {
             return new io.github.jcg.demo.kube.KubeDemoSettings(kubeSettleSeconds, kubeWindowSeconds, warmupSeconds, kubeOomSeconds,
-                    noOom, spec != null && spec.commandLine().getParseResult().hasMatchedOption("--threads") ? threads : 0);
+                    noOom, spec != null && spec.commandLine().getParseResult().hasMatchedOption("--threads") ? threads : 0,
+                    kubeNodeWeight);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -9,6 +9,8 @@ import io.github.jcg.core.ControllerSelection;
 import io.github.jcg.core.Hierarchy;
 import io.github.jcg.core.HostLayout;
 import io.github.jcg.core.ProcessIds;
+import io.github.jcg.core.limit.CpuWeight;
+import io.github.jcg.core.limit.Resources;
 import io.github.jcg.core.run.GroupProcess;
 import io.github.jcg.core.run.RunLimits;
 import io.github.jcg.core.run.RunResult;
@@ -53,6 +55,8 @@ public final class KubeDemo {
     static final long STOP_TIMEOUT_MILLIS = 10_000;
     /** Seconds the fibtest workloads may run past the act's planned end before they stop on their own. */
     static final int SAFETY_SECONDS = 120;
+    /** The kernel's default CPU weight (v1: 1024 shares), which the node's root has between measurements. */
+    static final long DEFAULT_WEIGHT = 100;
     private static final Set<MetricFamily> CPU_METRICS = EnumSet.of(MetricFamily.CPU_USAGE, MetricFamily.THROTTLING);
     /** The note printed when step 3 is skipped. */
     public static final String NO_OOM_NOTE = "step 3 (a memory limit OOM-kills) skipped (--no-oom): on this host processes"
@@ -98,7 +102,7 @@ public final class KubeDemo {
             }
         }
         int cpus = ConfiguredCpus.count();
-        KubeletGroups kubelet = KubeletWiring.create(host, cgroupRoot);
+        KubeletGroups kubelet = KubeletWiring.create(host, cgroupRoot, cpus);
         try (KubeCleanup cleanup = new KubeCleanup(host, cgroupRoot, err).installHook()) {
             Act act = new Act(host, kubelet, cpuControllers, cpus, cleanup);
             try {
@@ -177,6 +181,7 @@ public final class KubeDemo {
         private final List<StepSpan> spans = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private long originNanos;
+        private boolean nodeWeighed;
 
         Act(CgroupHost host, KubeletGroups kubelet, String cpuControllers, int cpus, KubeCleanup cleanup) {
             this.host = host;
@@ -251,8 +256,36 @@ public final class KubeDemo {
             return new Running(groups, workload, container, host.group(groups.podGroup(), ControllerSelection.parse(cpuControllers)));
         }
 
+        /**
+         * Gives the node's root its weight for the measurement only: a process outside the node
+         * (a workload JVM starting up before it joins its pod's group) would be starved by it.
+         */
+        private void weighNode(long weight) {
+            if (settings.nodeWeight() <= 0) {
+                return;
+            }
+            Cgroup node = host.group(kubelet.cgroupRoot(), ControllerSelection.parse("cpu"));
+            node.apply(Resources.builder().cpuWeight(CpuWeight.weight(weight)).build());
+            if (!nodeWeighed && weight == settings.nodeWeight()) {
+                nodeWeighed = true;
+                String file = version == CgroupVersion.V2 ? "cpu.weight" : "cpu.shares";
+                say(String.format(Locale.ROOT, "   while it is measured, the node's root %s has CPU weight %d (%s %s), so that"
+                        + " the host's other processes do not change the node's part of the machine", kubelet.cgroupRoot(),
+                        weight, file, node.read(file).strip()));
+            }
+        }
+
         /** Samples every pod once a second; measures each over the window after the settle time. */
         private List<Measured> measure(KubeStep step, List<Running> running) {
+            weighNode(settings.nodeWeight());
+            try {
+                return measureWeighed(step, running);
+            } finally {
+                weighNode(DEFAULT_WEIGHT);
+            }
+        }
+
+        private List<Measured> measureWeighed(KubeStep step, List<Running> running) {
             int n = running.size();
             UsageSnapshot[] previous = new UsageSnapshot[n];
             UsageSnapshot[] windowStart = new UsageSnapshot[n];

@@ -9,9 +9,18 @@ package io.github.jcg.demo.kube;
  * @param oomSeconds    how long hog may take to be OOM-killed before the step gives up on it
  * @param noOom         skip step 3, for hosts where processes may not leave their memory group
  * @param threads       fast fibtest threads per pod; 0 for as many as the machine has CPUs
+ * @param nodeWeight    CPU weight (v2 scale, 1..10000; converted to cpu.shares on v1) of the
+ *                      cgroupRoot, which stands for the whole node; 0 leaves the kernel's default
  */
 public record KubeDemoSettings(int settleSeconds, int windowSeconds, double warmupSeconds, int oomSeconds, boolean noOom,
-                               int threads) {
+                               int threads, long nodeWeight) {
+    /**
+     * The default node weight while a step is measured: ten times the kernel's default (v1 cpu.shares
+     * 17614 by the core's mapping), so that the host's other processes change the node's part of
+     * the machine little; not the highest, which on a busy 2-CPU host starved the demo's own
+     * sampling (seconds with no sample of a pod) and everything else outside the node.
+     */
+    public static final long DEFAULT_NODE_WEIGHT = 1_000;
     /** Default unmeasured seconds per CPU step. */
     public static final int DEFAULT_SETTLE_SECONDS = 2;
     /** Default measured seconds per CPU step. */
@@ -39,6 +48,10 @@ public record KubeDemoSettings(int settleSeconds, int windowSeconds, double warm
         if (oomSeconds < 1) {
             throw new IllegalArgumentException("--kube-oom-seconds must be at least 1 (got " + oomSeconds + ")");
         }
+        if (nodeWeight < 0 || nodeWeight > 10_000) {
+            throw new IllegalArgumentException("--kube-node-weight is from 1 to 10000, or 0 for the kernel's default (got "
+                    + nodeWeight + ")");
+        }
         if (threads < 0) {
             throw new IllegalArgumentException("--threads must not be negative (got " + threads + ")");
         }
@@ -47,7 +60,7 @@ public record KubeDemoSettings(int settleSeconds, int windowSeconds, double warm
     /** @return the defaults: about 35 s on 2 CPUs, step 3 included */
     public static KubeDemoSettings defaults() {
         return new KubeDemoSettings(DEFAULT_SETTLE_SECONDS, DEFAULT_WINDOW_SECONDS, DEFAULT_WARMUP_SECONDS,
-                DEFAULT_OOM_SECONDS, false, 0);
+                DEFAULT_OOM_SECONDS, false, 0, DEFAULT_NODE_WEIGHT);
     }
 
     /**
