@@ -79,7 +79,11 @@ final class KubeCleanup implements AutoCloseable {
             restoreV2Root();
             outcome = "stopped the workloads and removed " + cgroupRoot + " and everything under it";
         } catch (CgroupException e) {
-            outcome = "could not remove " + cgroupRoot + ": " + e.getMessage();
+            // a pod group half removed (gone from some hierarchies, not others) trips the merged
+            // recursive delete: remove what is left hierarchy by hierarchy, deepest first
+            String left = removeDirectories();
+            outcome = left.isEmpty() ? "stopped the workloads and removed " + cgroupRoot + " and everything under it"
+                    : "could not remove " + cgroupRoot + ": " + e.getMessage() + "; left: " + left;
         }
         return outcome;
     }
@@ -113,6 +117,30 @@ final class KubeCleanup implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** rmdir of every group left under the root, per hierarchy; returns what could not be removed. */
+    private String removeDirectories() {
+        List<String> left = new ArrayList<>();
+        for (Hierarchy h : host.layout().hierarchies()) {
+            Path top = h.mountPoint().resolve(cgroupRoot.substring(1));
+            if (!Files.isDirectory(top)) {
+                continue;
+            }
+            try (var walk = Files.walk(top)) {
+                List<Path> dirs = walk.filter(Files::isDirectory).sorted(java.util.Comparator.reverseOrder()).toList();
+                for (Path d : dirs) {
+                    try {
+                        Files.delete(d);
+                    } catch (IOException e) {
+                        left.add(d.toString());
+                    }
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                left.add(top.toString());
+            }
+        }
+        return String.join(", ", left);
     }
 
     private Set<String> v2RootControllers() {

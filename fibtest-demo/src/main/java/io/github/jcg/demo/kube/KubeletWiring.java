@@ -3,8 +3,6 @@ package io.github.jcg.demo.kube;
 import io.github.jcg.core.CgroupHost;
 import io.github.jcg.demo.DemoException;
 import io.github.jcg.kube.Pod;
-import io.github.jcg.kube.Quantity;
-import io.github.jcg.kube.ResourceList;
 import io.github.jcg.kube.cgroups.ControllerVersions;
 import io.github.jcg.kube.cgroups.KubeletCgroups;
 import io.github.jcg.kube.cgroups.PlannedFile;
@@ -13,13 +11,13 @@ import io.github.jcg.kube.cgroups.PodCgroups;
 import io.github.jcg.kube.cgroups.PodPlan;
 import io.github.jcg.kube.node.KubeletConfig;
 import io.github.jcg.kube.node.Node;
+import io.github.jcg.kube.node.NodeCapacity;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The one place act two meets cgroups-kube's planner: a node of this machine with the kubelet's
@@ -53,18 +51,16 @@ final class KubeletWiring implements KubeletGroups {
     }
 
     /**
-     * The node: this machine's CPUs and memory as capacity, the kubelet's defaults (no
-     * reservations, {@code evictionHard memory.available 100Mi}, {@code enforceNodeAllocatable
-     * [pods]}, CFS quota on, 100 ms period) and the demo's cgroupRoot.
+     * The node: this machine's CPUs and memory ({@code MemTotal}, as cAdvisor reads it) as
+     * capacity, the kubelet's default configuration ({@link KubeletConfig#defaults()}) with the
+     * demo's cgroupRoot, Allocatable as the kubelet computes it ({@link Node#of}).
      */
     static Node node(String cgroupRoot, int cpus) {
-        KubeletConfig config = new KubeletConfig(ResourceList.EMPTY, ResourceList.EMPTY, "100Mi", Set.of("pods"), true,
-                KubeletCgroups.DEFAULT_PERIOD_MICROS, 0.9, Map.of(), cgroupRoot, true, 110);
-        long memory = memTotalBytes();
-        ResourceList capacity = new ResourceList(Map.of(ResourceList.CPU, Quantity.of(cpus),
-                ResourceList.MEMORY, Quantity.ofBytes(memory), "pods", Quantity.of(110)));
-        ResourceList allocatable = capacity.with(ResourceList.MEMORY, Quantity.ofBytes(Math.max(0, memory - 100L * 1024 * 1024)));
-        return new Node(capacity, allocatable, capacity, config);
+        KubeletConfig d = KubeletConfig.defaults();
+        KubeletConfig config = new KubeletConfig(d.systemReserved(), d.kubeReserved(), d.evictionHardMemoryAvailable(),
+                d.enforceNodeAllocatable(), d.cpuCfsQuota(), d.cpuCfsQuotaPeriodMicros(), d.memoryThrottlingFactor(),
+                d.featureGates(), cgroupRoot, d.cgroupsPerQos(), d.maxPods());
+        return Node.of(NodeCapacity.of(cpus, memTotalBytes(), Map.of(), config), config);
     }
 
     private static long memTotalBytes() {
