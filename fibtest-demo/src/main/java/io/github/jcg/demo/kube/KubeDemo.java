@@ -292,8 +292,8 @@ public final class KubeDemo {
             UsageSnapshot[] podPrevious = new UsageSnapshot[n];
             UsageSnapshot[] podWindowStart = new UsageSnapshot[n];
             for (int i = 0; i < n; i++) {
-                previous[i] = running.get(i).container().usage(CPU_METRICS);
-                podPrevious[i] = running.get(i).podGroup().usage(CPU_METRICS);
+                previous[i] = sample(running.get(i).container());
+                podPrevious[i] = sample(running.get(i).podGroup());
                 if (settings.settleSeconds() == 0) {
                     windowStart[i] = previous[i];
                     podWindowStart[i] = podPrevious[i];
@@ -311,8 +311,8 @@ public final class KubeDemo {
                         throw new DemoException("the workload of pod " + r.name() + " exited during step " + step.number()
                                 + ": " + r.workload().diagnostics());
                     }
-                    UsageSnapshot now = r.container().usage(CPU_METRICS);
-                    UsageSnapshot podNow = r.podGroup().usage(CPU_METRICS);
+                    UsageSnapshot now = sample(r.container());
+                    UsageSnapshot podNow = sample(r.podGroup());
                     CpuWindow second = CpuWindow.between(previous[i], now);
                     CpuWindow podSecond = CpuWindow.between(podPrevious[i], podNow);
                     double cores = second.cpuPercent() / 100;
@@ -442,6 +442,22 @@ public final class KubeDemo {
     static String describe(Pod pod) {
         var c = pod.containers().get(0);
         return "requests " + (c.requests().isEmpty() ? "none" : c.requests()) + ", limits " + (c.limits().isEmpty() ? "none" : c.limits());
+    }
+
+    /** Longest a read may take for its time stamp to stand for it. */
+    static final long SAMPLE_SKEW_NANOS = 20_000_000;
+
+    /**
+     * One sample whose time stamp is the time of its reads: the core stamps a snapshot before
+     * reading the files, so a sampler held off the CPU in between (a busy host) would pair old
+     * time with new counts; such a sample is read again.
+     */
+    static UsageSnapshot sample(Cgroup group) {
+        UsageSnapshot snapshot = group.usage(CPU_METRICS);
+        for (int attempt = 0; attempt < 3 && System.nanoTime() - snapshot.monotonicNanos() > SAMPLE_SKEW_NANOS; attempt++) {
+            snapshot = group.usage(CPU_METRICS);
+        }
+        return snapshot;
     }
 
     private static void sleepUntil(long due) {
