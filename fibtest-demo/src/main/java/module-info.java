@@ -7,6 +7,8 @@
 module io.github.jcg.demo {
     // the demo's commands take and return the core's types (limits, snapshots)
     requires transitive io.github.jcg.core;
+    // act two (jcg demo --kube): pods, the kubelet's cgroup values, the node
+    requires io.github.jcg.kube;
     requires info.picocli;
     requires tools.jackson.core;
     requires org.jfree.jfreechart;
@@ -22,4 +24,5 @@ module io.github.jcg.demo {
     // picocli reads and sets the commands' annotated fields by reflection
     opens io.github.jcg.demo to info.picocli;
     opens io.github.jcg.fibtest to info.picocli;
+    // io.github.jcg.demo.kube (act two) is not exported: DemoCommand's --kube runs it
 }

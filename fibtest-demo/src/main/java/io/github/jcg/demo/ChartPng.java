@@ -58,8 +58,10 @@ public final class ChartPng {
      * "Probable fatal error: No physical fonts found"; a missing libfreetype gives an
      * {@link UnsatisfiedLinkError}. A font bundled with the demo would not help: Font.createFont
      * needs the same font manager and fails the same way.
+     *
+     * @return null, or why no PNG chart can be drawn here (act two's chart asks too)
      */
-    static String fontProblem() {
+    public static String fontProblem() {
         System.setProperty("java.awt.headless", "true");
         try {
             BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);

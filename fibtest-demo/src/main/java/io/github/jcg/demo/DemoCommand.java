@@ -24,7 +24,9 @@ import java.util.concurrent.Callable;
  * removes the group (on Ctrl-C too).
  *
  * <p>Exit status: 0 when the demo ran (the checks are reported, not enforced), 1 when it could
- * not run or could not write its chart or JSON, 2 for wrong usage, 130 when interrupted.
+ * not run or could not write its chart or JSON, 2 for wrong usage, 130 when interrupted. With
+ * {@code --kube} (act two, {@link io.github.jcg.demo.kube.KubeDemo}) a rule that fails is exit
+ * status 1 too.
  */
 @Command(name = "demo",
         description = {
@@ -95,6 +97,30 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No step-by-step progress; just the report.")
     boolean quiet;
 
+    @Option(names = "--kube", description = {"Act two: Kubernetes' resource model with the kubelet's own cgroup values. Two Burstable",
+            "pods (requests.cpu 250m and 750m) split the CPU 1:3; big, recreated with a CPU limit, is throttled to it;",
+            "hog (limits.memory 64Mi) is OOM-killed. About 40 s; the chart goes to jcg-demo-kube.png unless --chart says."})
+    boolean kube;
+
+    @Option(names = "--no-oom", description = "With --kube: skip the memory step, for hosts where processes may not leave their memory group.")
+    boolean noOom;
+
+    @Option(names = "--kube-settle-seconds", paramLabel = "S", description = "With --kube: unmeasured seconds at the start of each CPU step (default: ${DEFAULT-VALUE}).")
+    int kubeSettleSeconds = io.github.jcg.demo.kube.KubeDemoSettings.DEFAULT_SETTLE_SECONDS;
+
+    @Option(names = "--kube-window-seconds", paramLabel = "S", description = "With --kube: measured seconds of each CPU step (default: ${DEFAULT-VALUE}).")
+    int kubeWindowSeconds = io.github.jcg.demo.kube.KubeDemoSettings.DEFAULT_WINDOW_SECONDS;
+
+    @Option(names = "--kube-oom-seconds", paramLabel = "S", description = "With --kube: how long hog may take to be OOM-killed (default: ${DEFAULT-VALUE}).")
+    int kubeOomSeconds = io.github.jcg.demo.kube.KubeDemoSettings.DEFAULT_OOM_SECONDS;
+
+    @Option(names = "--kube-node-weight", paramLabel = "W", description = {"With --kube: CPU weight of the node's root group, 1-10000",
+            "(v1: converted to cpu.shares), 0 for the kernel's default (default: ${DEFAULT-VALUE}: other processes cannot change the node's part)."})
+    long kubeNodeWeight = io.github.jcg.demo.kube.KubeDemoSettings.DEFAULT_NODE_WEIGHT;
+
+    /** The chart of act two unless --chart names another. */
+    static final Path KUBE_CHART = Path.of("jcg-demo-kube.png");
+
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
@@ -119,6 +145,12 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean jsonToStdout = "-".equals(json);
         PrintWriter human = jsonToStdout ? err : stdout;
+        if (noOom && !kube) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--no-oom belongs to act two: give it with --kube");
+        }
+        if (kube) {
+            return kube(stdout, err, human, jsonToStdout);
+        }
         DemoAgent agent = new DemoAgent(settings(), keep, quiet, human, err);
         DemoReport report;
         try {
@@ -143,6 +175,59 @@ public final class DemoCommand implements Callable<Integer> {
         human.flush();
         if (json != null) {
             status = writeJson(report, charts, jsonToStdout ? stdout : null, human, err) ? status : EXIT_FAILED;
+        }
+        return status;
+    }
+
+    io.github.jcg.demo.kube.KubeDemoSettings kubeSettings() {
+        try {
+            return new io.github.jcg.demo.kube.KubeDemoSettings(kubeSettleSeconds, kubeWindowSeconds, warmupSeconds, kubeOomSeconds,
+                    noOom, spec != null && spec.commandLine().getParseResult().hasMatchedOption("--threads") ? threads : 0,
+                    kubeNodeWeight);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** Act two: runs it, writes its chart and JSON, prints its report; 1 when a rule failed. */
+    private int kube(PrintWriter stdout, PrintWriter err, PrintWriter human, boolean jsonToStdout) {
+        io.github.jcg.demo.kube.KubeReport report;
+        try {
+            report = new io.github.jcg.demo.kube.KubeDemo(kubeSettings(), quiet, human, err).run();
+        } catch (DemoInterruptedException e) {
+            return EXIT_INTERRUPTED;
+        } catch (DemoException | CgroupException e) {
+            err.println("jcg demo --kube: " + e.getMessage());
+            err.flush();
+            return EXIT_FAILED;
+        }
+        int status = report.passed() ? 0 : EXIT_FAILED;
+        Path file = spec.commandLine().getParseResult().hasMatchedOption("--chart") ? chart : KUBE_CHART;
+        List<Path> charts = new ArrayList<>();
+        try {
+            charts.add(io.github.jcg.demo.kube.KubeChart.write(report, file, err));
+        } catch (IOException | RuntimeException | Error e) {
+            err.println("jcg demo --kube: could not write the chart " + file.toAbsolutePath() + ": " + e);
+            status = EXIT_FAILED;
+        }
+        human.println();
+        io.github.jcg.demo.kube.KubeReportText.lines(report, charts).forEach(human::println);
+        human.flush();
+        if (json != null) {
+            try {
+                if (jsonToStdout) {
+                    io.github.jcg.demo.kube.KubeReportJson.write(report, charts, stdout);
+                } else {
+                    try (Writer w = Files.newBufferedWriter(Path.of(json), StandardCharsets.UTF_8)) {
+                        io.github.jcg.demo.kube.KubeReportJson.write(report, charts, w);
+                    }
+                    human.println("JSON report written to " + Path.of(json).toAbsolutePath());
+                    human.flush();
+                }
+            } catch (IOException | RuntimeException e) {
+                err.println("jcg demo --kube: could not write the JSON report to " + json + ": " + e.getMessage());
+                status = EXIT_FAILED;
+            }
         }
         return status;
     }

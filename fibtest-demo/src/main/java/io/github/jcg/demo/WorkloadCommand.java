@@ -22,6 +22,13 @@ final class WorkloadCommand {
     }
 
     static List<String> build(String java, String classPath, DemoSettings settings, String group, String controllers) {
+        return build(java, classPath, settings.threads(), settings.totalSeconds() + SAFETY_SECONDS, settings.warmupSeconds(),
+                group, controllers);
+    }
+
+    /** The command for {@code threads} fast threads that stop on their own after {@code seconds}. */
+    static List<String> build(String java, String classPath, int threads, int seconds, double warmupSeconds, String group,
+                              String controllers) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         // a small heap and the serial collector: one GC thread, nothing in the group but the work
@@ -32,13 +39,13 @@ final class WorkloadCommand {
         cmd.add(classPath);
         cmd.add(Fibtest.class.getName());
         cmd.add("-t");
-        cmd.add(Integer.toString(settings.threads()));
+        cmd.add(Integer.toString(threads));
         cmd.add("-f");
-        cmd.add(Integer.toString(settings.threads()));
+        cmd.add(Integer.toString(threads));
         cmd.add("-s");
-        cmd.add(Integer.toString(settings.totalSeconds() + SAFETY_SECONDS));
+        cmd.add(Integer.toString(seconds));
         cmd.add("-w");
-        cmd.add(String.format(Locale.ROOT, "%.3f", settings.warmupSeconds()));
+        cmd.add(String.format(Locale.ROOT, "%.3f", warmupSeconds));
         cmd.add("--agent");
         cmd.add("--until-eof");
         cmd.add("--cgroup");

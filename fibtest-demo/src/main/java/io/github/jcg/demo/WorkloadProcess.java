@@ -22,8 +22,9 @@ import java.util.concurrent.TimeoutException;
  * The fibtest JVM the agent runs in the group. Its stderr carries the protocol lines
  * ({@link AgentProtocol}, {@link LiveReport}); its stdout the original's output. Closing its
  * stdin ends the run; if this JVM dies, the pipe closes and the workload ends the same way.
+ * Public for act two ({@code io.github.jcg.demo.kube}), whose pods run the same workload.
  */
-final class WorkloadProcess {
+public final class WorkloadProcess {
     private static final int DIAGNOSTIC_LINES = 20;
 
     private final Process process;
@@ -41,6 +42,24 @@ final class WorkloadProcess {
         this.stderrReader = reader(process.getErrorStream(), this::onStderr, "workload-stderr");
     }
 
+    /**
+     * Starts fibtest with {@code threads} fast threads, in {@code group} from before its first
+     * worker starts, ignoring Ctrl-C (the agent stops it), on this JVM's java and class path.
+     *
+     * @param threads       fast threads
+     * @param seconds       when it stops on its own, if no one stops it first
+     * @param warmupSeconds its unmeasured JIT warm-up
+     * @param group         the group it joins (it must exist)
+     * @param controllers   the controllers whose hierarchies it joins the group in, as
+     *                      {@code cpu,cpuacct}; the others it leaves as they are
+     * @return the running workload
+     * @throws DemoException when it cannot be started
+     */
+    public static WorkloadProcess fibtest(int threads, int seconds, double warmupSeconds, String group, String controllers) {
+        return start(WorkloadCommand.ignoringSigint(WorkloadCommand.build(WorkloadCommand.currentJava(),
+                WorkloadCommand.currentClassPath(), threads, seconds, warmupSeconds, group, controllers)));
+    }
+
     static WorkloadProcess start(List<String> command) {
         try {
             return new WorkloadProcess(new ProcessBuilder(command).start());
@@ -49,33 +68,51 @@ final class WorkloadProcess {
         }
     }
 
-    long pid() {
+    /** @return its process id */
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    /** @return whether it is still running */
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    ThroughputLog log() {
+    /** @return its per-second throughput reports */
+    public ThroughputLog log() {
         return log;
     }
 
-    /** Waits for the workload to say it is in its group; returns its pid. */
-    long awaitPlaced(long timeoutMillis) {
+    /**
+     * Waits for the workload to say it is in its group.
+     *
+     * @param timeoutMillis how long to wait
+     * @return its pid
+     * @throws DemoException when it exits, fails to join or says nothing in time
+     */
+    public long awaitPlaced(long timeoutMillis) {
         return await(placed, timeoutMillis, "join its group");
     }
 
-    /** Waits until its warm-up is over; returns the instant its measured run began. */
-    long awaitMeasuring(long timeoutMillis) {
+    /**
+     * Waits until its warm-up is over.
+     *
+     * @param timeoutMillis how long to wait
+     * @return the instant ({@link System#nanoTime()}) its measured run began
+     * @throws DemoException when it exits or does not finish its warm-up in time
+     */
+    public long awaitMeasuring(long timeoutMillis) {
         return await(measuring, timeoutMillis, "finish its warm-up");
     }
 
     /**
      * Ends the run the polite way (stdin closed) and returns the workload's last stdout line,
      * {@code Iterations Completed(M): N }; kills it if it does not finish in time.
+     *
+     * @param timeoutMillis how long it may take to finish
+     * @return its last line, empty when it printed none or had to be killed
      */
-    Optional<String> stop(long timeoutMillis) {
+    public Optional<String> stop(long timeoutMillis) {
         closeStdin();
         try {
             if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
@@ -94,7 +131,7 @@ final class WorkloadProcess {
     }
 
     /** Kills the workload and waits (briefly) for it to be gone. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         try {
             process.waitFor(5, TimeUnit.SECONDS);
@@ -103,8 +140,8 @@ final class WorkloadProcess {
         }
     }
 
-    /** Its last lines that were not protocol, for an error message. */
-    String diagnostics() {
+    /** @return its last lines that were not protocol, for an error message */
+    public String diagnostics() {
         synchronized (diagnostics) {
             return String.join(" | ", diagnostics);
         }
