@@ -110,10 +110,13 @@ class KubeCommandsKernelTest {
         return groups;
     }
 
-    private static void assertKernelHolds(Map<String, Map<String, String>> planned) {
+    private static void assertKernelHolds(String pod, Map<String, Map<String, String>> planned) {
         assertThat(planned).isNotEmpty();
+        // printed for the record (the VM lane's console logs keep it): planned and read back, per layout
+        System.out.println("kube " + KernelFixture.layoutName() + " " + pod + ": group, file, planned, written");
         planned.forEach((path, files) -> files.forEach((file, value) -> {
             String actual = kernel.host.group(path).read(file).strip();
+            System.out.println("  " + path.replaceFirst("^/" + kernel.parent, "") + "  " + file + "  " + value + "  " + actual);
             assertThat(actual).as(path + "/" + file).isEqualTo(value);
         }));
     }
@@ -134,7 +137,7 @@ class KubeCommandsKernelTest {
             Run applied = kube("apply", "apply", "-f", pod.toString(), "-o", "json");
             assertThat(applied.status()).as(applied.toString()).isZero();
             assertThat(groups(applied.out())).isEqualTo(groups(plan.out()));
-            assertKernelHolds(groups(applied.out()));
+            assertKernelHolds(pod.getFileName().toString(), groups(applied.out()));
         }
         Run delete = kube("apply", "delete", "-f", web.toString(), "-f", db.toString());
         assertThat(delete.status()).as(delete.toString()).isZero();
