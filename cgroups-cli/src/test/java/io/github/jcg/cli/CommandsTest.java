@@ -66,7 +66,7 @@ class CommandsTest {
                 Stream.of("help")).toList();
         assertThat(listed).containsExactlyElementsOf(expected);
         assertThat(listed).containsExactly("info", "create", "delete", "set", "get", "exec", "classify", "ls", "lssubsys",
-                "run", "demo", "fibtest", "top", "events", "help");
+                "run", "demo", "fibtest", "top", "events", "kube", "help");
         assertThat(Commands.named("cds-training").orElseThrow().listed()).isFalse();
         assertThat(Run.as("jcg", "help").out()).isEqualTo(r.out());
     }

@@ -43,7 +43,7 @@ public final class KubeApplyCommand implements Callable<Integer> {
     KubeOptions kube;
 
     @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE",
-            description = "A manifest (YAML or JSON; several documents, or kind: List): Pods, LimitRanges, ResourceQuotas.")
+            description = "A manifest (YAML or JSON; several documents, or kind: List): Pods, LimitRanges, ResourceQuotas; - for standard input.")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--plan", description = "Write nothing; print every group, file, value and formula.")

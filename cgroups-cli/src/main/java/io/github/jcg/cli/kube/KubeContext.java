@@ -61,11 +61,20 @@ final class KubeContext {
         return NodeState.open(options.stateDir, cgroupRoot());
     }
 
-    /** Every manifest of the files, in order. */
+    /** Every manifest of the files, in order; {@code -} is standard input, as for kubectl. */
     static List<Manifest> read(List<Path> files) {
         List<Manifest> all = new ArrayList<>();
         for (Path f : files) {
-            all.addAll(Manifests.read(f));
+            if (f.toString().equals("-")) {
+                try {
+                    all.addAll(Manifests.parse(new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                            "<stdin>"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot read standard input: " + e.getMessage(), e);
+                }
+            } else {
+                all.addAll(Manifests.read(f));
+            }
         }
         return all;
     }

@@ -40,7 +40,7 @@ public final class KubeDeleteCommand implements Callable<Integer> {
     @Mixin
     KubeOptions kube;
 
-    @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE", description = "A manifest naming what to delete.")
+    @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE", description = "A manifest naming what to delete; - for standard input.")
     List<Path> files = new ArrayList<>();
 
     @Override

@@ -161,6 +161,20 @@ class KubeCommandTest {
     }
 
     @Test
+    void aDashReadsTheManifestFromStandardInput() {
+        FakeHost fake = FakeHost.hybrid(tmp.resolve("host"));
+        java.io.InputStream stdin = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(GUARANTEED.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Run r = kube(fake, "apply", "-f", "-", "--plan", "-o", "json");
+            assertThat(r.status()).as(r.toString()).isZero();
+            assertThat(r.out()).contains("\"pod\":\"db\"").contains("\"qosClass\":\"Guaranteed\"");
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
     void evictOnlyRanks() {
         FakeHost fake = FakeHost.hybrid(tmp.resolve("host"));
         Run r = kube(fake, "evict");
