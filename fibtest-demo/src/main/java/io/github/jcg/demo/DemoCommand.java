@@ -98,8 +98,9 @@ public final class DemoCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--kube", description = {"Act two: Kubernetes' resource model with the kubelet's own cgroup values. Two Burstable",
-            "pods (requests.cpu 250m and 750m) split the CPU 1:3; big, recreated with a CPU limit, is throttled to it;",
-            "hog (limits.memory 64Mi) is OOM-killed. About 40 s; the chart goes to jcg-demo-kube.png unless --chart says."})
+            "pods (requests.cpu 250m and 750m) share the CPUs by weight, and split one contended CPU 1:3 (taskset);",
+            "big, recreated with a CPU limit, is throttled to it; hog (limits.memory 64Mi) is OOM-killed.",
+            "About 45 s; the chart goes to jcg-demo-kube.png unless --chart says."})
     boolean kube;
 
     @Option(names = "--no-oom", description = "With --kube: skip the memory step, for hosts where processes may not leave their memory group.")

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Act two on this machine's real kernel, with short steps: the kubelet's values under a
- * cgroupRoot of its own, requests splitting the CPU 1:3, a CPU limit throttling big to its limit
+ * cgroupRoot of its own, requests giving big the larger part of every CPU and splitting one
+ * contended CPU 1:3 (where taskset is found), a CPU limit throttling big to its limit
  * while it lives and small takes the rest, and (in the VM lane only, where every hierarchy is
  * the test's) a memory limit OOM-killing hog. On a real host ({@code jcg.vm.layout} unset) the
  * memory step is skipped with {@code --no-oom}: a host's supervisor may keep its processes in
@@ -63,18 +64,35 @@ class KubeDemoKernelTest {
         List<Map<String, Object>> checks = (List<Map<String, Object>>) report.get("checks");
         Map<String, Object> small1 = row(rows, "requests", "small");
         Map<String, Object> big1 = row(rows, "requests", "big");
+        Optional<Map<String, Object>> smallOne = findRow(rows, "one-cpu", "small");
+        Optional<Map<String, Object>> bigOne = findRow(rows, "one-cpu", "big");
         Map<String, Object> small2 = row(rows, "cpu-limit", "small");
         Map<String, Object> big2 = row(rows, "cpu-limit", "big");
         System.out.printf(java.util.Locale.ROOT, "kube demo measured (%s): step 1 small %.2f big %.2f CPUs, ratio %.2f;"
-                        + " step 2 big %.2f CPUs (limit %s), throttled %s of %s periods, small %.2f CPUs%n",
+                        + " step 1b %s; step 2 big %.2f CPUs (limit %s), throttled %s of %s periods, small %.2f CPUs%n",
                 VM_LAYOUT.orElse("host"), num(small1, "cpus"), num(big1, "cpus"), num(big1, "cpus") / num(small1, "cpus"),
+                smallOne.isPresent() && bigOne.isPresent() ? String.format(java.util.Locale.ROOT, "small %.2f big %.2f CPUs, ratio %.2f",
+                        num(smallOne.get(), "cpus"), num(bigOne.get(), "cpus"), num(bigOne.get(), "cpus") / num(smallOne.get(), "cpus"))
+                        : "skipped",
                 num(big2, "cpus"), big2.get("limits"), big2.get("throttledPeriods"), big2.get("periods"), num(small2, "cpus"));
 
         // the kubelet's values, as planned and as the table shows them
         assertThat(String.valueOf(small1.get("requests"))).isEqualTo("cpu=250m");
         assertThat(String.valueOf(big2.get("limits"))).isEqualTo("cpu=" + DemoPods.limitMillis(((Number) report.get("cpus")).intValue()) + "m");
-        // 1. requests split the CPU 1:3 within 10 %
-        assertThat(num(big1, "cpus") / num(small1, "cpus")).isBetween(2.7, 3.3);
+        // 1. on every CPU big gets more than small; how much more depends on how the scheduler
+        // spreads each group's weight across CPUs (3.6-3.8 for two JVMs on a 2-CPU 6.18 kernel)
+        assertThat(num(big1, "cpus") / num(small1, "cpus")).isGreaterThan(1);
+        // 1b. on one contended CPU the requests split it 1:3 within 10 %, and the rule is judged there
+        if (smallOne.isPresent() && bigOne.isPresent()) {
+            assertThat(num(bigOne.get(), "cpus") / num(smallOne.get(), "cpus")).isBetween(2.7, 3.3);
+            assertThat(num(smallOne.get(), "cpus") + num(bigOne.get(), "cpus")).as("one CPU between them").isBetween(0.5, 1.05);
+            assertThat(checks).filteredOn(c -> "cpu-split".equals(c.get("name"))).singleElement()
+                    .satisfies(c -> assertThat(String.valueOf(c.get("detail"))).startsWith("step 1b, both pods on one CPU"));
+            assertThat((List<Object>) report.get("notes")).anyMatch(n -> String.valueOf(n).startsWith("step 1 (both pods on every CPU)"));
+        } else {
+            assertThat((List<Object>) report.get("notes")).anyMatch(n -> String.valueOf(n).startsWith("step 1b (")
+                    && String.valueOf(n).contains("skipped"));
+        }
         // 2. the limit throttles: usage at the limit ±10 %, throttled in most periods, alive; small takes the rest
         double limit = Double.parseDouble(String.valueOf(big2.get("limits")).replaceAll("[^0-9]", "")) / 1000;
         assertThat(num(big2, "cpus")).isBetween(0.9 * limit, 1.1 * limit);
@@ -103,8 +121,11 @@ class KubeDemoKernelTest {
     }
 
     private static Map<String, Object> row(List<Map<String, Object>> rows, String step, String pod) {
-        return rows.stream().filter(r -> step.equals(r.get("step")) && pod.equals(r.get("pod"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no row for " + pod + " in step " + step + ": " + rows));
+        return findRow(rows, step, pod).orElseThrow(() -> new AssertionError("no row for " + pod + " in step " + step + ": " + rows));
+    }
+
+    private static Optional<Map<String, Object>> findRow(List<Map<String, Object>> rows, String step, String pod) {
+        return rows.stream().filter(r -> step.equals(r.get("step")) && pod.equals(r.get("pod"))).findFirst();
     }
 
     private static double num(Map<String, Object> map, String key) {

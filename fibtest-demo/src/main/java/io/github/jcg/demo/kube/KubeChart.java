@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Act two's chart: each pod's CPU, second by second, across steps 1 and 2, with big's limit
+ * Act two's chart: each pod's CPU, second by second, across steps 1, 1b and 2, with big's limit
  * dashed in step 2, step starts as lines and settle times shaded. A PNG drawn headless with
  * JFreeChart; where AWT cannot draw text (no fonts: see {@link io.github.jcg.demo.ChartPng#fontProblem()})
  * a small hand-written SVG instead, whose text the viewer draws.
@@ -107,7 +107,7 @@ public final class KubeChart {
                 plot.addDomainMarker(new IntervalMarker(s.start(), s.windowStart(), SETTLE), Layer.BACKGROUND);
             }
             ValueMarker start = new ValueMarker(s.start(), Color.DARK_GRAY, new BasicStroke(1.2f));
-            start.setLabel(s.step().number() + ". " + s.step().story());
+            start.setLabel(s.step().label() + ". " + s.step().story());
             start.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
             start.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             start.setLabelTextAnchor(TextAnchor.TOP_LEFT);
@@ -121,7 +121,8 @@ public final class KubeChart {
 
     static String subtitle(KubeReport report) {
         KubeContext c = report.context();
-        return String.format(Locale.ROOT, "cgroup %s (%s host), %d CPUs, two pods of %d fibtest threads each, kubelet cgroupRoot %s",
+        return String.format(Locale.ROOT, "cgroup %s (%s host), %d CPUs, two pods of %d fibtest threads each (step 1b: all of them on one CPU),"
+                + " kubelet cgroupRoot %s",
                 c.cgroupVersion(), c.hostMode(), c.cpus(), c.threads(), c.cgroupRoot());
     }
 
@@ -187,7 +188,7 @@ public final class KubeChart {
                     x.applyAsDouble(s.start()), top, x.applyAsDouble(s.windowStart()) - x.applyAsDouble(s.start()), height));
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#404040\"/>%n",
                     x.applyAsDouble(s.start()), top, x.applyAsDouble(s.start()), top + height));
-            text(svg, x.applyAsDouble(s.start()) + 4, top + 14, 13, "start", s.step().number() + ". " + s.step().story());
+            text(svg, x.applyAsDouble(s.start()) + 4, top + 14, 13, "start", s.step().label() + ". " + s.step().story());
         }
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"none\" stroke=\"#808080\"/>%n",
                 left, top, width, height));

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -40,7 +41,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * values, under a cgroupRoot this run creates and removes.
  * <ol>
  *   <li>two Burstable pods, small (requests.cpu 250m) and big (750m), each a fibtest wanting
- *       every CPU: their cpu.shares / cpu.weight split the CPU 1:3;</li>
+ *       every CPU: their cpu.shares / cpu.weight give big the larger part, measured and reported;</li>
+ *   <li>(1b) the same pods, every thread of both JVMs confined to the last online CPU with
+ *       {@code taskset}: on one contended CPU the weights alone split it, 1:3, the rule judged;
+ *       then their CPUs are given back (skipped, with a note, where there is no taskset);</li>
  *   <li>big recreated with limits.cpu = requests.cpu, about a third of the machine: its CFS
  *       quota throttles it to the limit, alive, and small takes the CPU it leaves;</li>
  *   <li>hog, limits.memory 64Mi, running {@code tail /dev/zero}: the OOM killer ends it with
@@ -210,6 +214,10 @@ public final class KubeDemo {
             List<Measured> step1 = measure(KubeStep.REQUESTS, List.of(smallRun, bigRun));
             addRows(KubeStep.REQUESTS, List.of(smallRun, bigRun), step1);
 
+            // step 1b: the same pods on one CPU, where the weights alone decide
+            say("");
+            oneCpuStep(List.of(smallRun, bigRun));
+
             // step 2: a pod's resources cannot change; big is deleted and created again with a limit
             say("");
             say("2. " + KubeStep.CPU_LIMIT.story() + ": big deleted and created again with requests.cpu = limits.cpu = "
@@ -242,7 +250,7 @@ public final class KubeDemo {
                     describe(pod), weightFile(), groups.planned().cpuWeight(), quotaFile(), groups.planned().cpuQuota(),
                     "-".equals(groups.planned().memoryLimit()) ? "" : ", " + memoryFile() + " " + groups.planned().memoryLimit(),
                     groups.containerGroup()));
-            int seconds = 3 * settings.stepSeconds() + (int) Math.ceil(settings.warmupSeconds()) + SAFETY_SECONDS;
+            int seconds = 4 * settings.stepSeconds() + (int) Math.ceil(settings.warmupSeconds()) + SAFETY_SECONDS;
             WorkloadProcess workload = WorkloadProcess.fibtest(threads, seconds, settings.warmupSeconds(),
                     groups.containerGroup(), cpuControllers);
             cleanup.track(workload);
@@ -304,11 +312,11 @@ public final class KubeDemo {
             int total = settings.stepSeconds();
             for (int s = 1; s <= total; s++) {
                 sleepUntil(start + s * 1_000_000_000L);
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "   step %d %3d/%d s ", step.number(), s, total));
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "   step %-2s %3d/%d s ", step.label(), s, total));
                 for (int i = 0; i < n; i++) {
                     Running r = running.get(i);
                     if (!r.workload().isAlive()) {
-                        throw new DemoException("the workload of pod " + r.name() + " exited during step " + step.number()
+                        throw new DemoException("the workload of pod " + r.name() + " exited during step " + step.label()
                                 + ": " + r.workload().diagnostics());
                     }
                     UsageSnapshot now = sample(r.container());
@@ -342,6 +350,71 @@ public final class KubeDemo {
                 out.add(new Measured(window, throttlingOf(window, podWindow)));
             }
             return out;
+        }
+
+        /**
+         * Step 1b: every thread of both JVMs on one CPU for the step, then on the CPUs each had
+         * before, so that step 2 finds them as step 1 left them.
+         */
+        private void oneCpuStep(List<Running> running) {
+            String title = "1b. " + KubeStep.ONE_CPU.story() + ": ";
+            Optional<KubeAffinity> found = KubeAffinity.find();
+            if (found.isEmpty()) {
+                skipOneCpu(title, "no taskset on PATH (util-linux or busybox)");
+                return;
+            }
+            KubeAffinity affinity = found.get();
+            List<String> originals = new ArrayList<>();
+            for (Running r : running) {
+                originals.add(affinity.allowedList(r.workload().pid()));
+            }
+            Optional<Integer> contended = KubeAffinity.lastCommon(KubeAffinity.onlineCpus(cpus), originals);
+            if (contended.isEmpty()) {
+                skipOneCpu(title, "the pods' JVMs share no online CPU (" + String.join(" and ", originals) + ")");
+                return;
+            }
+            String cpu = Integer.toString(contended.get());
+            say(title + "every thread of both JVMs confined to CPU " + cpu + " (" + affinity.command() + " -a -p -c " + cpu
+                    + " PID), the same pods and groups");
+            List<Running> confined = new ArrayList<>();
+            RuntimeException failure = null;
+            try {
+                for (Running r : running) {
+                    int threadCount = affinity.set(r.workload().pid(), cpu);
+                    confined.add(r);
+                    say(String.format(Locale.ROOT, "   %-5s pid %d: %d threads, Cpus_allowed_list %s → %s", r.name(),
+                            r.workload().pid(), threadCount, originals.get(running.indexOf(r)), cpu));
+                }
+                addRows(KubeStep.ONE_CPU, running, measure(KubeStep.ONE_CPU, running));
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                for (Running r : confined) {
+                    String original = originals.get(running.indexOf(r));
+                    try {
+                        affinity.set(r.workload().pid(), original);
+                    } catch (RuntimeException e) {
+                        if (failure == null) {
+                            failure = new DemoException("could not give pod " + r.name() + "'s JVM (pid " + r.workload().pid()
+                                    + ") its CPUs " + original + " back after step 1b: " + e.getMessage(), e);
+                        } else {
+                            failure.addSuppressed(e);
+                        }
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            say("   both JVMs given their CPUs back (" + String.join(", ", originals) + ")");
+            notes.add("step 1b ran every thread of both JVMs on CPU " + cpu + " only (" + affinity.command() + " -a -p -c " + cpu
+                    + "), then gave them their CPUs back (" + String.join(", ", new java.util.LinkedHashSet<>(originals)) + ")");
+        }
+
+        private void skipOneCpu(String title, String why) {
+            String note = "step 1b (" + KubeStep.ONE_CPU.story() + ") skipped: " + why + "; the 1:3 rule is judged on step 1";
+            notes.add(note);
+            say(title + "skipped: " + why + "; the 1:3 rule is judged on step 1");
         }
 
         private void addRows(KubeStep step, List<Running> running, List<Measured> measured) {
@@ -410,7 +483,9 @@ public final class KubeDemo {
         KubeReport report(String cleanupOutcome) {
             KubeContext context = new KubeContext(kubelet.cgroupRoot(), mode(), versionName(), cpus, threads,
                     settings.settleSeconds(), settings.windowSeconds(), weightFile(), quotaFile(), memoryFile());
-            return new KubeReport(context, rows, KubeRules.evaluate(rows), spans, ticks, notes, cleanupOutcome);
+            List<String> allNotes = new ArrayList<>(KubeRules.notes(rows));
+            allNotes.addAll(notes);
+            return new KubeReport(context, rows, KubeRules.evaluate(rows), spans, ticks, allNotes, cleanupOutcome);
         }
 
         private String weightFile() {

@@ -57,7 +57,7 @@ public record KubeDemoSettings(int settleSeconds, int windowSeconds, double warm
         }
     }
 
-    /** @return the defaults: about 35 s on 2 CPUs, step 3 included */
+    /** @return the defaults: about 45 s on 2 CPUs, step 3 included */
     public static KubeDemoSettings defaults() {
         return new KubeDemoSettings(DEFAULT_SETTLE_SECONDS, DEFAULT_WINDOW_SECONDS, DEFAULT_WARMUP_SECONDS,
                 DEFAULT_OOM_SECONDS, false, 0, DEFAULT_NODE_WEIGHT);

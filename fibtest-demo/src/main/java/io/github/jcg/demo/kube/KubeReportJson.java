@@ -13,8 +13,10 @@ import java.util.List;
 
 /**
  * Act two's report for scripts ({@code jcg demo --kube --json}): the context, a row per step and
- * pod (CPU in CPUs, shares 0..1, null where not measured), the rules, the per-second CPU, the
- * chart files.
+ * pod (step by {@link KubeStep#key()}: {@code requests}, {@code one-cpu}, {@code cpu-limit},
+ * {@code memory-limit}; CPU in CPUs, shares 0..1, null where not measured), the rules (the
+ * {@code cpu-split} rule's detail says which step judged it), the notes (step 1's split when
+ * step 1b judged the rule), the per-second CPU, the chart files.
  */
 public final class KubeReportJson {
     private static final JsonFactory FACTORY = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();

@@ -50,7 +50,7 @@ public final class KubeReportText {
         t.row("step", "pod", "requests", "limits", "QoS", c.weightFile(), c.quotaFile(), c.memoryFile(),
                 "CPUs used", "share", "throttled", "OOM kills", "outcome");
         for (PodRow r : report.rows()) {
-            t.row(r.step().number() + " " + r.step().key(), r.pod(), list(r.requests()), list(r.limits()), r.qosClass(),
+            t.row(r.step().label() + " " + r.step().key(), r.pod(), list(r.requests()), list(r.limits()), r.qosClass(),
                     r.planned().cpuWeight(), r.planned().cpuQuota(), r.planned().memoryLimit(),
                     Double.isNaN(r.cores()) ? "-" : String.format(Locale.ROOT, "%.2f", r.cores()),
                     Double.isNaN(r.shareOfPods()) ? "-" : String.format(Locale.ROOT, "%.1f %%", r.shareOfPods() * 100),

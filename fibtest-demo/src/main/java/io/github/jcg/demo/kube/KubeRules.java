@@ -10,8 +10,12 @@ import java.util.Optional;
 /**
  * The rules act two measures the kernel against, judged on the rows of the steps that ran:
  * <ul>
- *   <li>{@code cpu-split}: with both pods wanting every CPU, big/small CPU is the ratio of
- *       their requests (3) within ±10 %: cpu.shares / cpu.weight are proportional to requests;</li>
+ *   <li>{@code cpu-split}: with both pods wanting one CPU (step 1b, every thread of both
+ *       confined to it), big/small CPU is the ratio of their requests (3) within ±10 %:
+ *       cpu.shares / cpu.weight are proportional to requests. Judged on step 1, both pods on
+ *       every CPU, only where step 1b did not run (no taskset): across CPUs the split also
+ *       depends on how the scheduler spreads each group's weight over the CPUs its threads
+ *       wake on, which {@link #notes} reports instead of judging;</li>
  *   <li>{@code cpu-limit-usage}: limited big uses its limit within ±10 %;</li>
  *   <li>{@code cpu-limit-throttled}: limited big is throttled in at least 80 % of the CFS periods
  *       and is still running: over a CPU limit a container is only slowed down;</li>
@@ -40,7 +44,11 @@ public final class KubeRules {
         List<Check> checks = new ArrayList<>();
         Optional<PodRow> small1 = find(rows, KubeStep.REQUESTS, DemoPods.SMALL);
         Optional<PodRow> big1 = find(rows, KubeStep.REQUESTS, DemoPods.BIG);
-        if (small1.isPresent() && big1.isPresent()) {
+        Optional<PodRow> smallOne = find(rows, KubeStep.ONE_CPU, DemoPods.SMALL);
+        Optional<PodRow> bigOne = find(rows, KubeStep.ONE_CPU, DemoPods.BIG);
+        if (smallOne.isPresent() && bigOne.isPresent()) {
+            checks.add(split(smallOne.get(), bigOne.get()));
+        } else if (small1.isPresent() && big1.isPresent()) {
             checks.add(split(small1.get(), big1.get()));
         }
         Optional<PodRow> small2 = find(rows, KubeStep.CPU_LIMIT, DemoPods.SMALL);
@@ -57,15 +65,51 @@ public final class KubeRules {
     }
 
     static Check split(PodRow small, PodRow big) {
-        double expected = cpuMillis(big.requests()) / cpuMillis(small.requests());
         double measured = big.cores() / small.cores();
-        double low = expected * (1 - SPLIT_TOLERANCE);
-        double high = expected * (1 + SPLIT_TOLERANCE);
-        boolean ok = measured >= low - ROUNDING && measured <= high + ROUNDING;
+        boolean ok = withinSplit(small, big);
+        String where = small.step() == KubeStep.ONE_CPU ? "step 1b, both pods on one CPU" : "step 1, both pods on every CPU";
         return new Check("cpu-split", ok, String.format(Locale.ROOT,
-                "step 1: big/small CPU = %s / %s = %s, %s %s to %s (requests %s / %s = %s, ±%s %%)",
-                cores(big.cores()), cores(small.cores()), plain(measured), ok ? "within" : "NOT within", plain(low),
-                plain(high), big.requests().cpu(), small.requests().cpu(), plain(expected), plain(SPLIT_TOLERANCE * 100)));
+                "%s: big/small CPU = %s / %s = %s, %s %s to %s (requests %s / %s = %s, ±%s %%)", where,
+                cores(big.cores()), cores(small.cores()), plain(measured), ok ? "within" : "NOT within",
+                plain(expectedSplit(small, big) * (1 - SPLIT_TOLERANCE)), plain(expectedSplit(small, big) * (1 + SPLIT_TOLERANCE)),
+                big.requests().cpu(), small.requests().cpu(), plain(expectedSplit(small, big)), plain(SPLIT_TOLERANCE * 100)));
+    }
+
+    /**
+     * What a reader should know about step 1's split when step 1b judged the rule: step 1's
+     * ratio, reported, and why it may differ from the requests' across CPUs.
+     *
+     * @param rows the rows of the steps that ran
+     * @return the lines, empty unless both step 1 and step 1b ran
+     */
+    public static List<String> notes(List<PodRow> rows) {
+        Optional<PodRow> small1 = find(rows, KubeStep.REQUESTS, DemoPods.SMALL);
+        Optional<PodRow> big1 = find(rows, KubeStep.REQUESTS, DemoPods.BIG);
+        if (small1.isEmpty() || big1.isEmpty() || find(rows, KubeStep.ONE_CPU, DemoPods.SMALL).isEmpty()) {
+            return List.of();
+        }
+        PodRow small = small1.get();
+        PodRow big = big1.get();
+        double expected = expectedSplit(small, big);
+        String ratio = String.format(Locale.ROOT, "step 1 (both pods on every CPU): big/small CPU = %s / %s = %s, %s %s to %s;"
+                        + " reported, not judged: ", cores(big.cores()), cores(small.cores()), plain(big.cores() / small.cores()),
+                withinSplit(small, big) ? "within" : "outside", plain(expected * (1 - SPLIT_TOLERANCE)),
+                plain(expected * (1 + SPLIT_TOLERANCE)));
+        // Measured on a 2-CPU 6.18 kernel: two shell loops per pod split 2.94–3.02 across CPUs, two
+        // JVMs 3.6–3.8, and both exactly 3.0 on one CPU; the JVMs' helper threads make the difference.
+        return List.of(ratio + "a group's weight is spread over the CPUs its threads run on, and the JVMs' helper threads"
+                + " (perf-data sampler, fibtest's throughput monitor), waking every 50-100 ms, can cost the smaller group part"
+                + " of its share; on one contended CPU (step 1b) the weights alone decide, so the 1:3 rule is judged there");
+    }
+
+    private static double expectedSplit(PodRow small, PodRow big) {
+        return cpuMillis(big.requests()) / cpuMillis(small.requests());
+    }
+
+    private static boolean withinSplit(PodRow small, PodRow big) {
+        double expected = expectedSplit(small, big);
+        double measured = big.cores() / small.cores();
+        return measured >= expected * (1 - SPLIT_TOLERANCE) - ROUNDING && measured <= expected * (1 + SPLIT_TOLERANCE) + ROUNDING;
     }
 
     static Check limitUsage(PodRow big) {

@@ -20,7 +20,7 @@ class KubeChartTest {
 
     @Test
     void bigsLimitIsDrawnOverStepTwoOnly() {
-        assertThat(KubeChart.limitLine(report)).containsExactly(new double[] {10, 0.75}, new double[] {20, 0.75});
+        assertThat(KubeChart.limitLine(report)).containsExactly(new double[] {20, 0.75}, new double[] {30, 0.75});
     }
 
     @Test
@@ -29,7 +29,7 @@ class KubeChartTest {
 
         assertThat(svg).startsWith("<svg").endsWith("</svg>\n");
         assertThat(svg).contains("stroke=\"#1f77b4\"", "stroke=\"#ff7f0e\"", "stroke-dasharray=\"8 5\"",
-                "1. requests split CPU by weight", "2. a CPU limit throttles");
+                "1. requests split CPU by weight", "1b. one contended CPU splits 1:3", "2. a CPU limit throttles");
         assertThat(KubeChart.escape("a<b & \"c\">")).isEqualTo("a&lt;b &amp; &quot;c&quot;&gt;");
     }
 

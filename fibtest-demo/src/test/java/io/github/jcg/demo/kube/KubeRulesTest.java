@@ -22,7 +22,53 @@ class KubeRulesTest {
         assertThat(checks).extracting(Check::name).containsExactly("cpu-split", "cpu-limit-usage", "cpu-limit-throttled",
                 "cpu-limit-freed", "memory-oom-kill");
         assertThat(checks).allMatch(Check::passed);
-        assertThat(checks.get(0).detail()).contains("big/small CPU = 1.50 CPUs / 0.50 CPUs = 3, within 2.7 to 3.3");
+        assertThat(checks.get(0).detail())
+                .startsWith("step 1b, both pods on one CPU: big/small CPU = 0.75 CPUs / 0.25 CPUs = 3, within 2.7 to 3.3");
+    }
+
+    @Test
+    void stepOnesSplitAcrossCpusIsReportedInANoteNotJudged() {
+        List<PodRow> rows = SyntheticKubeReport.goodRun(); // step 1: 0.42 / 1.58 = 3.76
+
+        assertThat(KubeRules.evaluate(rows)).filteredOn(c -> c.name().equals("cpu-split")).singleElement()
+                .satisfies(c -> assertThat(c.passed()).isTrue());
+        assertThat(KubeRules.notes(rows)).singleElement().asString()
+                .startsWith("step 1 (both pods on every CPU): big/small CPU = 1.58 CPUs / 0.42 CPUs = 3.76, outside 2.7 to 3.3;"
+                        + " reported, not judged: ")
+                .contains("helper threads", "step 1b");
+    }
+
+    @Test
+    void aStepOneSplitWithinTheRuleIsSaidToBeWithin() {
+        List<PodRow> rows = new ArrayList<>(SyntheticKubeReport.goodRun());
+        rows.set(0, cpuRow(KubeStep.REQUESTS, DemoPods.SMALL, cpu("250m"), NONE, 0.5, 0, 0, true));
+        rows.set(1, cpuRow(KubeStep.REQUESTS, DemoPods.BIG, cpu("750m"), NONE, 1.5, 0, 0, true));
+
+        assertThat(KubeRules.notes(rows)).singleElement().asString().contains("= 3, within 2.7 to 3.3; reported, not judged");
+    }
+
+    @Test
+    void withoutStepOneBTheSplitIsJudgedOnStepOneAndNothingIsNoted() {
+        List<PodRow> rows = new ArrayList<>(SyntheticKubeReport.goodRun());
+        rows.removeIf(r -> r.step() == KubeStep.ONE_CPU);
+
+        List<Check> checks = KubeRules.evaluate(rows);
+
+        assertThat(checks).extracting(Check::name).containsExactly("cpu-split", "cpu-limit-usage", "cpu-limit-throttled",
+                "cpu-limit-freed", "memory-oom-kill");
+        assertThat(checks.get(0).passed()).isFalse();
+        assertThat(checks.get(0).detail()).startsWith("step 1, both pods on every CPU: big/small CPU = 1.58 CPUs / 0.42 CPUs = 3.76,"
+                + " NOT within 2.7 to 3.3");
+        assertThat(KubeRules.notes(rows)).isEmpty();
+    }
+
+    @Test
+    void theFreedRuleComparesStepTwoWithStepOneNotWithTheOneCpuStep() {
+        // step 1b's 0.25 / 0.75 on one CPU would make big give up nothing in step 2
+        Check freed = KubeRules.evaluate(SyntheticKubeReport.goodRun()).stream().filter(c -> c.name().equals("cpu-limit-freed"))
+                .findFirst().orElseThrow();
+
+        assertThat(freed.detail()).contains("big gave up 0.83 CPUs and small took 0.83 CPUs", "0.42 CPUs → 1.25 CPUs");
     }
 
     @Test
@@ -35,16 +81,17 @@ class KubeRulesTest {
 
     @ParameterizedTest(name = "small {0}, big {1}: {2}")
     @CsvSource({
-            "0.5, 1.5, true",
-            "0.5, 1.35, true",   // 2.7: the lower bound
-            "0.5, 1.65, true",   // 3.3: the upper bound
-            "0.5, 1.34, false",
-            "0.5, 1.66, false",
-            "1.0, 1.0, false",   // equal split: weights not applied
+            "0.25, 0.75, true",
+            "0.25, 0.675, true",   // 2.7: the lower bound
+            "0.25, 0.825, true",   // 3.3: the upper bound
+            "0.25, 0.67, false",
+            "0.25, 0.83, false",
+            "0.5, 0.5, false",     // equal split: weights not applied
+            "0.21, 0.79, false",   // 3.76, as both JVMs split two CPUs on the 6.18 host
     })
     void theSplitIsTheRequestsRatioWithinTenPercent(double small, double big, boolean passes) {
-        Check check = KubeRules.split(cpuRow(KubeStep.REQUESTS, "small", cpu("250m"), NONE, small, 0, 0, true),
-                cpuRow(KubeStep.REQUESTS, "big", cpu("750m"), NONE, big, 0, 0, true));
+        Check check = KubeRules.split(cpuRow(KubeStep.ONE_CPU, "small", cpu("250m"), NONE, small, 0, 0, true),
+                cpuRow(KubeStep.ONE_CPU, "big", cpu("750m"), NONE, big, 0, 0, true));
 
         assertThat(check.passed()).as(check.detail()).isEqualTo(passes);
     }
