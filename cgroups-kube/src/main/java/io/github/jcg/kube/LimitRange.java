@@ -11,7 +11,13 @@ import java.util.List;
  */
 public record LimitRange(String name, String namespace, List<Item> items) implements Manifest {
 
-    /** Copies the items. */
+    /**
+     * Copies the items.
+     *
+     * @param name      {@code metadata.name}
+     * @param namespace {@code metadata.namespace}, {@code default} when absent
+     * @param items     {@code spec.limits}
+     */
     public LimitRange {
         items = List.copyOf(items);
     }

@@ -23,7 +23,17 @@ public record Pod(String name, String namespace, String uid, int priority,
                   List<Container> initContainers, List<Container> containers, ResourceList overhead)
         implements Manifest {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param name           {@code metadata.name}
+     * @param namespace      {@code metadata.namespace}, {@code default} when absent
+     * @param uid            {@code metadata.uid}, or one derived from namespace and name when absent (the same manifest always gets the same uid)
+     * @param priority       {@code spec.priority}, or the built-in priority classes' value ({@code system-node-critical} 2000001000, {@code system-cluster-critical} 2000000000), else 0
+     * @param initContainers {@code spec.initContainers}, in order (sidecars among them)
+     * @param containers     {@code spec.containers}, at least one
+     * @param overhead       {@code spec.overhead}
+     */
     public Pod {
         initContainers = List.copyOf(initContainers);
         containers = List.copyOf(containers);

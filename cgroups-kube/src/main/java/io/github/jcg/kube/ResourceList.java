@@ -22,7 +22,11 @@ public record ResourceList(Map<String, Quantity> entries) {
     /** An empty list. */
     public static final ResourceList EMPTY = new ResourceList(Map.of());
 
-    /** Copies the entries into a sorted, unmodifiable map. */
+    /**
+     * Copies the entries into a sorted, unmodifiable map.
+     *
+     * @param entries the amounts by resource name; copied, unmodifiable, sorted
+     */
     public ResourceList {
         entries = Collections.unmodifiableSortedMap(new TreeMap<>(entries));
     }

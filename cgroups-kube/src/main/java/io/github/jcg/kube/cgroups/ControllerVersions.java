@@ -25,7 +25,13 @@ import java.util.Objects;
  */
 public record ControllerVersions(CgroupVersion cpu, CgroupVersion memory, CgroupVersion pids) {
 
-    /** Refuses missing versions. */
+    /**
+     * Refuses missing versions.
+     *
+     * @param cpu    where {@code cpu} lives: {@code cpu.shares}/{@code cpu.cfs_*} on v1, {@code cpu.weight}/{@code cpu.max} on v2
+     * @param memory where {@code memory} lives: {@code memory.limit_in_bytes} on v1, {@code memory.max} and friends on v2
+     * @param pids   where {@code pids} lives ({@code pids.max} is spelt the same in both)
+     */
     public ControllerVersions {
         Objects.requireNonNull(cpu, "cpu");
         Objects.requireNonNull(memory, "memory");

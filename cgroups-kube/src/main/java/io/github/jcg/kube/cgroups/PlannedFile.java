@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record PlannedFile(String name, String value, String formula) {
 
-    /** Refuses missing parts. */
+    /**
+     * Refuses missing parts.
+     *
+     * @param name    the control file, such as {@code cpu.shares} or {@code cpu.max}
+     * @param value   exactly what is written, such as {@code 256} or {@code max 100000}
+     * @param formula how the value came about, for a person: {@code max(250m × 1024 / 1000, 2) = 256}
+     */
     public PlannedFile {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");

@@ -20,7 +20,14 @@ import java.util.Optional;
  */
 public record PlannedGroup(String path, GroupRole role, String container, List<PlannedFile> files) {
 
-    /** Copies the files and refuses missing parts. */
+    /**
+     * Copies the files and refuses missing parts.
+     *
+     * @param path      the cgroup path as cgroupfs spells it, under the kubelet's {@code cgroupRoot}: {@code /kubepods/burstable/pod<uid>/app}
+     * @param role      what the group is
+     * @param container the container's name for a {@link GroupRole#CONTAINER} group, {@code ""} otherwise. Real runtimes name a container's group by its container ID (containerd: {@code pod<uid>/<64 hex>}); jcg has no IDs and uses the name
+     * @param files     the writes, in the order runc makes them (on v1 the CFS period before the quota); copied
+     */
     public PlannedGroup {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(role, "role");

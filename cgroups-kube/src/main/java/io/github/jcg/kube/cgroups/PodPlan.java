@@ -17,7 +17,13 @@ import java.util.stream.Collectors;
  */
 public record PodPlan(Pod pod, QosClass qosClass, List<PlannedGroup> groups) {
 
-    /** Copies the groups. */
+    /**
+     * Copies the groups.
+     *
+     * @param pod      the pod
+     * @param qosClass its QoS class, which decides where its group goes
+     * @param groups   kubepods, burstable, besteffort, the pod group, then its containers; copied
+     */
     public PodPlan {
         groups = List.copyOf(groups);
     }

@@ -44,7 +44,21 @@ public record KubeletConfig(ResourceList systemReserved, ResourceList kubeReserv
     /** A memory.available threshold the kubelet ignores: what an evictionHard without one means. */
     static final String NO_EVICTION_THRESHOLD = "0%";
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param systemReserved              {@code systemReserved}
+     * @param kubeReserved                {@code kubeReserved}
+     * @param evictionHardMemoryAvailable {@code evictionHard["memory.available"]}: a quantity ({@code 100Mi}, the default) or a percentage of capacity ({@code 5%}), as written; {@code 0%} when the file sets evictionHard without it (the kubelet then keeps no such threshold, and ignores {@code 0%} the same way)
+     * @param enforceNodeAllocatable      {@code enforceNodeAllocatable}, default {@code [pods]}
+     * @param cpuCfsQuota                 {@code cpuCFSQuota}, default true: whether CPU limits become quotas
+     * @param cpuCfsQuotaPeriodMicros     {@code cpuCFSQuotaPeriod} in microseconds, default 100000
+     * @param memoryThrottlingFactor      {@code memoryThrottlingFactor}, default 0.9
+     * @param featureGates                {@code featureGates}; {@code MemoryQoS} and {@code CustomCPUCFSQuotaPeriod} are the ones read
+     * @param cgroupRoot                  {@code cgroupRoot}, default {@code /}: where {@code kubepods} goes
+     * @param cgroupsPerQos               {@code cgroupsPerQOS}, default true
+     * @param maxPods                     {@code maxPods}, default 110
+     */
     public KubeletConfig {
         enforceNodeAllocatable = Set.copyOf(enforceNodeAllocatable);
         featureGates = Map.copyOf(featureGates);
