@@ -85,8 +85,12 @@ final class KubeletWiring implements KubeletGroups {
     public PodGroups plan(Pod pod, List<Pod> podsOnNode) {
         PodPlan plan = kubelet.plan(pod, podsOnNode);
         PlannedGroup container = plan.container(pod.containers().get(0).name());
-        PlannedValues values = new PlannedValues(value(container, "cpu.shares", "cpu.weight"),
-                value(container, "cpu.cfs_quota_us", "cpu.max"), value(container, "memory.limit_in_bytes", "memory.max"));
+        // the pod group's values: pods are the siblings that share the burstable tier's CPU, and on
+        // v2 their weights come from the kubelet's own linear formula (10 : 30 for 256 : 768 shares),
+        // while the container below, alone in its pod, gets runc's curve (35 : 80) to no effect
+        PlannedGroup podGroup = plan.podGroup();
+        PlannedValues values = new PlannedValues(value(podGroup, "cpu.shares", "cpu.weight"),
+                value(podGroup, "cpu.cfs_quota_us", "cpu.max"), value(podGroup, "memory.limit_in_bytes", "memory.max"));
         return new PodGroups(pod, plan.qosClass().apiName(), plan.podGroup().path(), container.path(), values, plan);
     }
 

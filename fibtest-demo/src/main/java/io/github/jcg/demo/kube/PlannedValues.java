@@ -1,7 +1,7 @@
 package io.github.jcg.demo.kube;
 
 /**
- * The values the kubelet writes into a container's cgroup, as the plan gives them: text as
+ * The values the kubelet writes into a pod's cgroup, as the plan gives them: text as
  * written to the kernel, or {@code -} where the plan writes nothing.
  *
  * @param cpuWeight   {@code cpu.shares} (v1) or {@code cpu.weight} (v2)
