@@ -102,9 +102,18 @@ public final class KubeApplyCommand implements Callable<Integer> {
             if (!plans.isEmpty() && !state.madeRoot() && !ctx.rootExists()) {
                 state.madeRoot(true);
             }
-            for (PodPlan p : plans) {
-                // the latest plan carries the node-level values (burstable shares) with every pod counted
-                KubeErrors.cgroups(() -> PodCgroups.apply(ctx.host, p.groups()));
+            for (int i = 0; i < plans.size(); i++) {
+                PodPlan p = plans.get(i);
+                try {
+                    // the latest plan carries the node-level values (burstable shares) with every pod counted
+                    KubeErrors.cgroups(() -> PodCgroups.apply(ctx.host, p.groups()));
+                } catch (RuntimeException e) {
+                    // this pod's writes were undone; the ones before it stand and are remembered,
+                    // this one and those after it are not admitted
+                    plans.subList(i, plans.size()).forEach(rest -> state.pods.remove(rest.pod()));
+                    state.save();
+                    throw e;
+                }
                 done.add("pod/" + p.pod().name() + " created (" + p.qosClass().apiName() + "): " + p.podGroup().path());
             }
             state.save();

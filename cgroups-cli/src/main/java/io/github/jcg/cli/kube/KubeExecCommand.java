@@ -87,6 +87,8 @@ public final class KubeExecCommand implements Callable<Integer> {
             throw KubeErrors.fail(file + ": expected one Pod, found " + pods.size());
         }
         Pod pod = pods.get(0);
+        // before anything is applied: an unknown -c leaves nothing behind
+        Container container = pickContainer(pod);
         PodPlan plan;
         boolean appliedHere;
         try (NodeState state = ctx.state()) {
@@ -106,7 +108,6 @@ public final class KubeExecCommand implements Callable<Integer> {
                 state.save();
             }
         }
-        Container container = pickContainer(plan.pod());
         PlannedGroup target = plan.container(container.name());
         Cgroup group = ctx.host.group(target.path(), controllers == null ? PodCgroups.controllers(ctx.host)
                 : KubeErrors.manifests(() -> ControllerSelection.parse(controllers)));
@@ -115,8 +116,11 @@ public final class KubeExecCommand implements Callable<Integer> {
             RunResult result = group.launch(new ProcessBuilder(command).inheritIO()).await(RunLimits.none());
             status = result.exitStatus();
             if (result.termination() == Termination.OOM_KILL) {
+                // the limit as admitted: a LimitRange may have given the container its default
+                Container admitted = plan.pod().allContainers().stream()
+                        .filter(c -> c.name().equals(container.name())).findFirst().orElse(container);
                 err.println("jcg kube exec: " + pod.name() + "/" + container.name() + " was OOM-killed at its memory limit ("
-                        + container.limits().memory() + ")");
+                        + admitted.limits().memory() + ")");
             }
         } catch (IOException e) {
             err.println("jcg kube exec: cannot start " + command.get(0) + ": " + e.getMessage());

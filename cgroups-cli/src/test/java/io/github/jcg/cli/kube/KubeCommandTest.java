@@ -175,6 +175,16 @@ class KubeCommandTest {
     }
 
     @Test
+    void execWithAnUnknownContainerAppliesNothing() throws IOException {
+        FakeHost fake = FakeHost.hybrid(tmp.resolve("host"));
+        Run r = kube(fake, "exec", "-f", file("web.yaml", BURSTABLE).toString(), "-c", "nope", "--", "true");
+        assertThat(r.status()).as(r.toString()).isEqualTo(1);
+        assertThat(r.errLines()).containsExactly("jcg kube exec: container \"nope\" not found in pod \"web\"; its containers: app");
+        assertThat(tmp.resolve("state/t.json")).doesNotExist();
+        assertThat(tmp.resolve("host/sys/fs/cgroup/cpu/t")).doesNotExist();
+    }
+
+    @Test
     void evictOnlyRanks() {
         FakeHost fake = FakeHost.hybrid(tmp.resolve("host"));
         Run r = kube(fake, "evict");
