@@ -63,6 +63,7 @@ public final class HostCgroups {
         if (instance == null) {
             String name = PREFIX + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
             instance = new HostCgroups(all.stream().filter(m -> m.root().equals("/")).toList(), name);
+            removeGroupsOfDeadRuns();
             Runtime.getRuntime().addShutdownHook(new Thread(instance::removeParentQuietly, "jcg-it cgroup cleanup"));
         }
         instance.createParent();
@@ -264,6 +265,26 @@ public final class HostCgroups {
                 // not every group has a writable one (the root, a v1 group outside freezer)
             }
         }
+    }
+
+    /**
+     * Removes the {@code jcg-it-*} groups of earlier runs whose JVM is gone (a run killed midway,
+     * by a timeout or a session's end, never reaches its cleanup), saying which. They are this
+     * suite's own groups by name; a run still alive beside this one keeps its groups.
+     *
+     * @return the groups removed
+     */
+    public static synchronized List<Path> removeGroupsOfDeadRuns() {
+        List<Path> orphans = leftovers(false);
+        List<String> failures = new ArrayList<>();
+        for (Path p : orphans) {
+            System.err.println("jcg-it: removing " + p + ", left by an earlier run that was killed before its cleanup");
+            removeDir(p, failures);
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError("could not remove the groups of an earlier run: " + String.join("; ", failures));
+        }
+        return orphans;
     }
 
     /**
